@@ -26,6 +26,17 @@ public final class VerdictPrinter {
     return verdict.accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
   }
 
+  /** Same as {@link #print(Verdict, boolean, PrintStream)} for picocli's writers. */
+  public static int print(Verdict verdict, boolean json, java.io.PrintWriter out) {
+    if (json) {
+      out.println(toJson(verdict));
+    } else {
+      printHuman(verdict, out);
+    }
+    out.flush();
+    return verdict.accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+  }
+
   public static String toJson(Verdict verdict) {
     return new GsonBuilder()
         .setPrettyPrinting()
@@ -57,6 +68,12 @@ public final class VerdictPrinter {
   }
 
   public static void printHuman(Verdict verdict, PrintStream out) {
+    java.io.PrintWriter w = new java.io.PrintWriter(out, true);
+    printHuman(verdict, w);
+    w.flush();
+  }
+
+  public static void printHuman(Verdict verdict, java.io.PrintWriter out) {
     if (verdict.simulated()) {
       out.println("!! SIMULATED EVIDENCE: no hardware root of trust; this proves nothing about a TEE !!");
     }
