@@ -44,18 +44,32 @@ public final class GpuccClient {
   private final Policy policy;
   private final Clock clock;
   private final long deadlineSeconds;
+  private final AttestationMode mode;
   private volatile AttestedSession session;
 
+  /** A client in the mode the policy names (session.mode; PER_JOB by default). */
   public GpuccClient(Channel channel, ServerKeyPin pin, Policy policy) {
-    this(channel, pin, policy, Clock.systemUTC(), 600);
+    this(channel, pin, policy, Clock.systemUTC(), 600, modeOf(policy));
   }
 
-  public GpuccClient(Channel channel, ServerKeyPin pin, Policy policy, Clock clock, long deadlineSeconds) {
+  public GpuccClient(
+      Channel channel, ServerKeyPin pin, Policy policy, Clock clock, long deadlineSeconds, AttestationMode mode) {
     this.stub = GpuccGrpc.newBlockingStub(channel);
     this.pin = pin;
     this.policy = policy;
     this.clock = clock;
     this.deadlineSeconds = deadlineSeconds;
+    this.mode = mode == AttestationMode.ATTESTATION_MODE_UNSPECIFIED ? AttestationMode.ATTESTATION_MODE_PER_JOB : mode;
+  }
+
+  static AttestationMode modeOf(Policy policy) {
+    return "SESSION".equals(policy.getSession().getMode())
+        ? AttestationMode.ATTESTATION_MODE_SESSION
+        : AttestationMode.ATTESTATION_MODE_PER_JOB;
+  }
+
+  public AttestationMode mode() {
+    return mode;
   }
 
   public Capabilities capabilities() throws GpuccClientException {
@@ -79,7 +93,7 @@ public final class GpuccClient {
               .attest(
                   AttestRequest.newBuilder()
                       .setClientNonce(ByteString.copyFrom(nonce))
-                      .setMode(AttestationMode.ATTESTATION_MODE_PER_JOB)
+                      .setMode(mode)
                       .build());
     } catch (StatusRuntimeException e) {
       throw failure(e, "Attest");
@@ -97,7 +111,8 @@ public final class GpuccClient {
           verdict,
           null);
     }
-    AttestedSession s = new AttestedSession(response.getSessionId(), verdict, observed);
+    AttestedSession s = new AttestedSession(response.getSessionId(), verdict, observed, mode,
+        response.getTranscript().toByteArray(), nonce, clock.instant());
     session = s;
     return s;
   }
@@ -115,24 +130,51 @@ public final class GpuccClient {
    */
   public JobOutcome submit(JobSpec spec, List<byte[]> inputs, ProgressListener progress) throws GpuccClientException {
     AttestedSession s = session;
-    if (s == null) {
+    if (s == null || sessionTooOld(s)) {
       s = attest();
     }
+    try {
+      return submitOnce(s, spec, inputs, progress);
+    } catch (GpuccClientException e) {
+      // The server forgot or expired the session (restart, clock): re-attest once and retry.
+      if (mode == AttestationMode.ATTESTATION_MODE_SESSION && e.getCause() instanceof StatusRuntimeException sre
+          && sre.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+          && String.valueOf(sre.getStatus().getDescription()).contains("attest again")) {
+        return submitOnce(attest(), spec, inputs, progress);
+      }
+      throw e;
+    }
+  }
+
+  private boolean sessionTooOld(AttestedSession s) {
+    if (mode != AttestationMode.ATTESTATION_MODE_SESSION) {
+      return false;
+    }
+    long maxAge = policy.getSession().getMaxAgeSeconds() == 0 ? 3600 : policy.getSession().getMaxAgeSeconds();
+    return s.verifiedAt().plusSeconds(maxAge).isBefore(clock.instant().plusSeconds(5));
+  }
+
+  private JobOutcome submitOnce(AttestedSession s, JobSpec spec, List<byte[]> inputs, ProgressListener progress)
+      throws GpuccClientException {
     byte[] nonce = newNonce();
     byte[] specBytes = spec.toByteArray();
     SubmitJobRequest.Builder req =
         SubmitJobRequest.newBuilder()
             .setClientNonce(ByteString.copyFrom(nonce))
             .setJobSpec(ByteString.copyFrom(specBytes))
-            .setMode(AttestationMode.ATTESTATION_MODE_PER_JOB);
+            .setMode(mode)
+            .setSessionId(mode == AttestationMode.ATTESTATION_MODE_SESSION ? s.sessionId() : "");
     inputs.forEach(i -> req.addInputs(ByteString.copyFrom(i)));
     JobResult result = runStream(req.build(), progress);
     List<byte[]> outputs = new ArrayList<>();
     result.getOutputsList().forEach(o -> outputs.add(o.toByteArray()));
     byte[] inputDigest = TranscriptDigests.inputDigest(inputs);
     byte[] outputDigest = TranscriptDigests.outputDigest(outputs);
+    boolean sessionMode = mode == AttestationMode.ATTESTATION_MODE_SESSION;
     JobExpectations expectations =
-        new JobExpectations(nonce, specBytes, inputDigest, outputDigest, Optional.empty(), Optional.of(s.tlsKeyDigest()));
+        new JobExpectations(nonce, specBytes, inputDigest, outputDigest, Optional.empty(), Optional.of(s.tlsKeyDigest()),
+            sessionMode ? Optional.of(s.sessionTranscript()) : Optional.empty(),
+            sessionMode ? Optional.of(s.attestNonce()) : Optional.empty());
     Verdict verdict =
         new ReceiptVerifier(EvidenceVerifier.optionsFor(policy, clock.instant()), policy)
             .verify(result.getReceipt(), expectations);
@@ -146,6 +188,7 @@ public final class GpuccClient {
             .setInputDigest(ByteString.copyFrom(inputDigest))
             .setOutputDigest(ByteString.copyFrom(outputDigest))
             .setSavedAtUnixMs(clock.millis())
+            .setSessionClientNonce(ByteString.copyFrom(sessionMode ? s.attestNonce() : new byte[0]))
             .build();
     if (!verdict.accepted()) {
       throw new GpuccClientException(

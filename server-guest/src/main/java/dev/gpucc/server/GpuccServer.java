@@ -30,7 +30,15 @@ public final class GpuccServer {
   private final HealthStatusManager health = new HealthStatusManager();
   private Server server;
 
+  private final java.util.List<io.grpc.ServerInterceptor> interceptors;
+
   public GpuccServer(ServerConfig config, ServerComponents components) {
+    this(config, components, java.util.List.of());
+  }
+
+  /** With interceptors around the gpucc service (metrics, auditing, tests). */
+  public GpuccServer(ServerConfig config, ServerComponents components, java.util.List<io.grpc.ServerInterceptor> interceptors) {
+    this.interceptors = java.util.List.copyOf(interceptors);
     this.config = config;
     this.components = components;
     this.tls = ServerTlsIdentity.generate();
@@ -62,7 +70,7 @@ public final class GpuccServer {
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
             .sslContext(GrpcSslContexts.configure(SslContextBuilder.forServer(tls.privateKey(), tls.certificate())).build())
             .maxInboundMessageSize(config.maxInboundMessageBytes())
-            .addService(service)
+            .addService(io.grpc.ServerInterceptors.intercept(service, interceptors))
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance())
             .build()

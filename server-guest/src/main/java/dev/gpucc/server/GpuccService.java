@@ -35,6 +35,7 @@ final class GpuccService extends GpuccGrpc.GpuccImplBase {
   private final ExecutorSelector executors;
   private final EvidenceCollector evidence;
   private final JobPipeline pipeline;
+  private final Attestor attestor;
   private final byte[] tlsKeyDigest;
   private final ExecutorService jobThreads;
 
@@ -51,7 +52,9 @@ final class GpuccService extends GpuccGrpc.GpuccImplBase {
     this.evidence = evidence;
     this.tlsKeyDigest = tlsKeyDigest.clone();
     this.jobThreads = jobThreads;
-    this.pipeline = new JobPipeline(catalog, executors, evidence, tlsKeyDigest, ServerVersion.get());
+    SessionStore sessions = new SessionStore(java.time.Clock.systemUTC(), 1024);
+    this.attestor = new Attestor(evidence, sessions, tlsKeyDigest, config.sessionMaxAge(), java.time.Clock.systemUTC());
+    this.pipeline = new JobPipeline(catalog, executors, evidence, sessions, tlsKeyDigest, ServerVersion.get());
   }
 
   @Override
@@ -65,6 +68,7 @@ final class GpuccService extends GpuccGrpc.GpuccImplBase {
             .setGpuEvidenceProvider(evidence.gpu().map(g -> g.name()).orElse("none"))
             .addAllExecutors(executors.infos())
             .addAttestationModes(AttestationMode.ATTESTATION_MODE_PER_JOB)
+            .addAttestationModes(AttestationMode.ATTESTATION_MODE_SESSION)
             .setLimits(
                 Limits.newBuilder()
                     .setMaxOperandBits(config.limits().maxOperandBits())
@@ -94,34 +98,7 @@ final class GpuccService extends GpuccGrpc.GpuccImplBase {
   @Override
   public void attest(AttestRequest request, StreamObserver<AttestResponse> out) {
     try {
-      byte[] nonce = request.getClientNonce().toByteArray();
-      if (nonce.length != TranscriptDigests.NONCE_BYTES) {
-        throw RequestException.invalid("client_nonce must be 32 bytes, got " + nonce.length);
-      }
-      if (request.getMode() == AttestationMode.ATTESTATION_MODE_SESSION) {
-        throw new RequestException(io.grpc.Status.Code.UNIMPLEMENTED, "SESSION mode is not supported by this server version; use PER_JOB");
-      }
-      String sessionId = UUID.randomUUID().toString();
-      List<GpuEvidence> gpus =
-          evidence.gpuEvidence(i -> TranscriptDigests.gpuSessionNonce(nonce, tlsKeyDigest, new byte[0], i));
-      Instant now = Instant.now();
-      SessionTranscript.Builder t =
-          SessionTranscript.newBuilder()
-              .setDomain(TranscriptDigests.SESSION_TRANSCRIPT_DOMAIN)
-              .setClientNonce(ByteString.copyFrom(nonce))
-              .setTlsPublicKeySha256(ByteString.copyFrom(tlsKeyDigest))
-              .setServerVersion(ServerVersion.get())
-              .setSessionId(sessionId)
-              .setIssuedAtUnixMs(now.toEpochMilli())
-              .setExpiresAtUnixMs(now.plus(config.sessionMaxAge()).toEpochMilli());
-      EvidenceCollector.digests(gpus).forEach(d -> t.addGpuEvidenceSha256(ByteString.copyFrom(d)));
-      byte[] transcript = t.build().toByteArray();
-      out.onNext(
-          AttestResponse.newBuilder()
-              .setTranscript(ByteString.copyFrom(transcript))
-              .setEvidence(evidence.evidence(transcript, gpus))
-              .setSessionId(sessionId)
-              .build());
+      out.onNext(attestor.attest(request));
       out.onCompleted();
     } catch (Exception e) {
       out.onError(StatusMapper.toStatus(e).asRuntimeException());

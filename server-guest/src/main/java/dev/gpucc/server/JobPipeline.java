@@ -30,14 +30,21 @@ public final class JobPipeline {
   private final KernelCatalog catalog;
   private final ExecutorSelector executors;
   private final EvidenceCollector evidence;
+  private final SessionStore sessions;
   private final byte[] tlsKeyDigest;
   private final String serverVersion;
 
   public JobPipeline(
-      KernelCatalog catalog, ExecutorSelector executors, EvidenceCollector evidence, byte[] tlsKeyDigest, String serverVersion) {
+      KernelCatalog catalog,
+      ExecutorSelector executors,
+      EvidenceCollector evidence,
+      SessionStore sessions,
+      byte[] tlsKeyDigest,
+      String serverVersion) {
     this.catalog = catalog;
     this.executors = executors;
     this.evidence = evidence;
+    this.sessions = sessions;
     this.tlsKeyDigest = tlsKeyDigest.clone();
     this.serverVersion = serverVersion;
   }
@@ -48,9 +55,8 @@ public final class JobPipeline {
     if (nonce.length != TranscriptDigests.NONCE_BYTES) {
       throw RequestException.invalid("client_nonce must be 32 bytes, got " + nonce.length);
     }
-    if (request.getMode() == AttestationMode.ATTESTATION_MODE_SESSION) {
-      throw new RequestException(io.grpc.Status.Code.UNIMPLEMENTED, "SESSION mode is not supported by this server version; use PER_JOB");
-    }
+    Session session =
+        request.getMode() == AttestationMode.ATTESTATION_MODE_SESSION ? sessions.require(request.getSessionId()) : null;
     byte[] specBytes = request.getJobSpec().toByteArray();
     JobSpec spec = parseSpec(specBytes);
     List<byte[]> inputs = inputs(request, ctx);
@@ -64,10 +70,6 @@ public final class JobPipeline {
     byte[] specDigest = TranscriptDigests.jobSpecDigest(specBytes);
     byte[] inputDigest = TranscriptDigests.inputDigest(inputs);
     byte[] outputDigest = TranscriptDigests.outputDigest(outputs);
-    ctx.progress().report("evidence", 0.8, "collecting GPU and CPU evidence");
-    List<GpuEvidence> gpus =
-        evidence.gpuEvidence(
-            i -> TranscriptDigests.gpuJobNonce(nonce, ctx.jobId(), kernelDigest, specDigest, inputDigest, outputDigest, i));
     JobTranscript.Builder t =
         JobTranscript.newBuilder()
             .setDomain(TranscriptDigests.JOB_TRANSCRIPT_DOMAIN)
@@ -83,13 +85,24 @@ public final class JobPipeline {
             .setCompletedAtUnixMs(System.currentTimeMillis())
             .setKernelName(spec.getKernel())
             .setKernelVersion(kernel == null ? "custom" : kernel.version());
-    EvidenceCollector.digests(gpus).forEach(d -> t.addGpuEvidenceSha256(ByteString.copyFrom(d)));
-    byte[] transcriptBytes = t.build().toByteArray();
-    Evidence ev = evidence.evidence(transcriptBytes, gpus);
-    JobResult.Builder result =
-        JobResult.newBuilder()
-            .setJobId(ctx.jobId())
-            .setReceipt(Receipt.newBuilder().setJobTranscript(ByteString.copyFrom(transcriptBytes)).setEvidence(ev));
+    Receipt receipt;
+    if (session == null) {
+      ctx.progress().report("evidence", 0.8, "collecting fresh GPU and CPU evidence");
+      List<GpuEvidence> gpus =
+          evidence.gpuEvidence(
+              i -> TranscriptDigests.gpuJobNonce(nonce, ctx.jobId(), kernelDigest, specDigest, inputDigest, outputDigest, i));
+      EvidenceCollector.digests(gpus).forEach(d -> t.addGpuEvidenceSha256(ByteString.copyFrom(d)));
+      byte[] transcriptBytes = t.build().toByteArray();
+      Evidence ev = evidence.evidence(transcriptBytes, gpus);
+      receipt = Receipt.newBuilder().setJobTranscript(ByteString.copyFrom(transcriptBytes)).setEvidence(ev).build();
+    } else {
+      ctx.progress().report("receipt", 0.9, "signing the transcript with the session key");
+      t.setSessionId(session.id());
+      session.gpuEvidenceDigests().forEach(d -> t.addGpuEvidenceSha256(ByteString.copyFrom(d)));
+      byte[] transcriptBytes = t.build().toByteArray();
+      receipt = ReceiptSigner.sign(session, transcriptBytes);
+    }
+    JobResult.Builder result = JobResult.newBuilder().setJobId(ctx.jobId()).setReceipt(receipt);
     outputs.forEach(o -> result.addOutputs(ByteString.copyFrom(o)));
     return result.build();
   }

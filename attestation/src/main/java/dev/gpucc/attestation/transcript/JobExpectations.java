@@ -9,6 +9,9 @@ import java.util.Optional;
  *
  * @param expectedKernelDigest the kernel digest the client expects (catalog or custom), if known
  * @param observedTlsKeyDigest TranscriptDigests.tlsKeyDigest of the peer's key, if known
+ * @param verifiedSessionTranscript SESSION mode: the session transcript bytes whose evidence this
+ *     client already verified (skips re-verifying the same evidence for every job)
+ * @param sessionClientNonce SESSION mode: the nonce the client sent in Attest, if known
  */
 public record JobExpectations(
     byte[] clientNonce,
@@ -16,4 +19,19 @@ public record JobExpectations(
     byte[] inputDigest,
     byte[] outputDigest,
     Optional<byte[]> expectedKernelDigest,
-    Optional<byte[]> observedTlsKeyDigest) {}
+    Optional<byte[]> observedTlsKeyDigest,
+    Optional<byte[]> verifiedSessionTranscript,
+    Optional<byte[]> sessionClientNonce) {
+
+  /** PER_JOB expectations (no session). */
+  public JobExpectations(
+      byte[] clientNonce,
+      byte[] jobSpecBytes,
+      byte[] inputDigest,
+      byte[] outputDigest,
+      Optional<byte[]> expectedKernelDigest,
+      Optional<byte[]> observedTlsKeyDigest) {
+    this(clientNonce, jobSpecBytes, inputDigest, outputDigest, expectedKernelDigest, observedTlsKeyDigest,
+        Optional.empty(), Optional.empty());
+  }
+}

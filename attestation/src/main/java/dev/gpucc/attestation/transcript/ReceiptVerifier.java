@@ -1,5 +1,6 @@
 package dev.gpucc.attestation.transcript;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.gpucc.attestation.Digests;
 import dev.gpucc.attestation.EvidenceVerifier;
@@ -41,14 +42,18 @@ public final class ReceiptVerifier {
     new TranscriptChecks(t, expected, out).checkAll();
     switch (receipt.getProofCase()) {
       case EVIDENCE -> verifyPerJob(receipt.getEvidence(), t, transcriptBytes, out);
-      case SESSION -> out.reject("RECEIPT_SESSION_UNSUPPORTED", "SESSION-mode receipts are not supported by this verifier version");
+      case SESSION -> new SessionProofVerifier(options, policy)
+          .verify(receipt.getSession(), t, transcriptBytes, expected, out);
       default -> out.reject("RECEIPT_NO_PROOF", "the receipt carries neither evidence nor a session proof");
     }
     return out.build();
   }
 
   private void verifyPerJob(Evidence evidence, JobTranscript t, byte[] transcriptBytes, Verdict.Builder out) {
-    checkGpuDigests(evidence, t, out);
+    if (!t.getSessionId().isEmpty()) {
+      out.reject("SESSION_MISMATCH", "the transcript names a session but the receipt carries per-job evidence");
+    }
+    checkGpuDigests(evidence, t.getGpuEvidenceSha256List(), out);
     byte[] reportData = TranscriptDigests.reportData(transcriptBytes);
     new EvidenceVerifier(options)
         .verify(
@@ -68,22 +73,22 @@ public final class ReceiptVerifier {
   }
 
   /** The transcript must list exactly the digests of the GPU evidence that came with it. */
-  static void checkGpuDigests(Evidence evidence, JobTranscript t, Verdict.Builder out) {
+  static void checkGpuDigests(Evidence evidence, List<ByteString> bound, Verdict.Builder out) {
     List<byte[]> actual = new ArrayList<>();
     evidence.getGpusList().forEach(g -> actual.add(TranscriptDigests.gpuEvidenceDigest(g)));
-    if (actual.size() != t.getGpuEvidenceSha256Count()) {
+    if (actual.size() != bound.size()) {
       out.reject(
           "TRANSCRIPT_GPU_EVIDENCE_MISMATCH",
-          "transcript binds " + t.getGpuEvidenceSha256Count() + " GPU evidence digests, receipt carries "
+          "transcript binds " + bound.size() + " GPU evidence digests, receipt carries "
               + actual.size() + " GPU evidence items");
       return;
     }
     for (int i = 0; i < actual.size(); i++) {
-      byte[] bound = t.getGpuEvidenceSha256(i).toByteArray();
-      if (!Digests.equal(bound, actual.get(i))) {
+      byte[] b = bound.get(i).toByteArray();
+      if (!Digests.equal(b, actual.get(i))) {
         out.reject(
             "TRANSCRIPT_GPU_EVIDENCE_MISMATCH",
-            "GPU " + i + " evidence digest: transcript " + Hex.encode(bound) + ", evidence "
+            "GPU " + i + " evidence digest: transcript " + Hex.encode(b) + ", evidence "
                 + Hex.encode(actual.get(i)));
       }
     }

@@ -10,8 +10,6 @@ import dev.gpucc.proto.v1.AttestResponse;
 import dev.gpucc.proto.v1.Policy;
 import dev.gpucc.proto.v1.SessionTranscript;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Verifies a server's answer to Attest before the client sends any input: the session transcript
@@ -56,7 +54,7 @@ public final class SessionVerifier {
       out.reject("TRANSCRIPT_TLS_KEY_MISMATCH", "the channel's TLS key " + Hex.encode(observedTlsKeyDigest)
           + " is not the key the evidence binds (" + Hex.encode(boundKey) + "): possible man in the middle");
     }
-    checkGpuDigests(response, t, out);
+    ReceiptVerifier.checkGpuDigests(response.getEvidence(), t.getGpuEvidenceSha256List(), out);
     new EvidenceVerifier(options)
         .verify(
             response.getEvidence(),
@@ -68,16 +66,4 @@ public final class SessionVerifier {
     return out.build();
   }
 
-  private static void checkGpuDigests(AttestResponse response, SessionTranscript t, Verdict.Builder out) {
-    List<byte[]> actual = new ArrayList<>();
-    response.getEvidence().getGpusList().forEach(g -> actual.add(TranscriptDigests.gpuEvidenceDigest(g)));
-    boolean same = actual.size() == t.getGpuEvidenceSha256Count();
-    for (int i = 0; same && i < actual.size(); i++) {
-      same = Digests.equal(actual.get(i), t.getGpuEvidenceSha256(i).toByteArray());
-    }
-    if (!same) {
-      out.reject("TRANSCRIPT_GPU_EVIDENCE_MISMATCH",
-          "the session transcript does not bind exactly the GPU evidence that came with it");
-    }
-  }
 }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ServeCommand.class,
+      AttestCommand.class,
+      CapabilitiesCommand.class,
       VerifyCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "verify",
     description = "Verify raw evidence (SNP report, TDX quote, GPU report) against a policy.",
-    subcommands = {VerifySnpCommand.class, VerifyTdxCommand.class, VerifyGpuCommand.class})
+    subcommands = {VerifySnpCommand.class, VerifyTdxCommand.class, VerifyGpuCommand.class, VerifyReceiptCommand.class})
 public final class VerifyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
