@@ -55,9 +55,16 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show more detail on errors.")
   boolean verbose;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Settings file (properties: option names without dashes, e.g. port=7443); flags win.")
+  java.nio.file.Path configFile;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (configFile != null) {
+      ConfigFile.apply(configFile, spec.commandLine());
+    }
     ServerConfig config = config();
     ServerComponents components;
     try {
