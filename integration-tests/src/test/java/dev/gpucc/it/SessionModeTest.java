@@ -42,7 +42,7 @@ class SessionModeTest {
   @Test
   void expiredSession_isReattested() throws Exception {
     ServerConfig shortSessions = new ServerConfig("127.0.0.1", 0, ServerConfig.embeddedSimulated().limits(),
-        Duration.ofMinutes(1), 2, "simulated", "simulated", "cpu", Duration.ofMillis(1500));
+        Duration.ofMinutes(1), 2, "simulated", "none", "cpu", Duration.ofMillis(1500));
     try (SimulatedServer s = new SimulatedServer(shortSessions)) {
       GpuccClient client = s.client(s.policy(), AttestationMode.ATTESTATION_MODE_SESSION);
       client.submit(Jobs.primeMultiply(), Jobs.operands(A, B), ProgressListener.NONE);

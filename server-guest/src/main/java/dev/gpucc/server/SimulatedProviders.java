@@ -1,13 +1,13 @@
 package dev.gpucc.server;
 
 import dev.gpucc.server.evidence.CpuEvidenceProvider;
-import dev.gpucc.server.evidence.EvidenceProviderException;
+import dev.gpucc.server.evidence.snp.SimulatedSnpProvider;
 
-/** Placeholder until the simulated SNP authority lands. */
+/** The simulated providers, for servers configured to simulate (no TEE on the machine). */
 final class SimulatedProviders {
   private SimulatedProviders() {}
 
-  static CpuEvidenceProvider snp() throws EvidenceProviderException {
-    throw new EvidenceProviderException("simulated SNP evidence is not available in this build");
+  static CpuEvidenceProvider snp() {
+    return SimulatedSnpProvider.generate();
   }
 }

@@ -114,7 +114,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   private GpuccServer startEmbedded(PrintWriter err) throws Exception {
     ServerConfig config = ServerConfig.embeddedSimulated();
-    ServerComponents components = ComponentFactory.create(config);
+    ServerComponents components;
+    try {
+      components = ComponentFactory.create(config);
+    } catch (dev.gpucc.server.evidence.EvidenceProviderException e) {
+      throw new CliFailure(ExitCodes.INTERNAL, "cannot start the embedded server: " + e.getMessage(), e);
+    }
     GpuccServer server = new GpuccServer(config, components).start();
     if (!json) {
       err.println("Started an embedded gpucc server on 127.0.0.1:" + server.port()
