@@ -23,6 +23,7 @@ public final class GpuccCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    quietLogging();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -39,6 +40,15 @@ public final class GpuccCli implements Runnable {
           return ExitCodes.USAGE;
         });
     return cl.execute(args);
+  }
+
+  /** Library logs go to stderr only from WARNING up; the commands print what the user needs. */
+  static void quietLogging() {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(java.util.logging.Level.WARNING);
+    }
   }
 
   @Override
@@ -61,7 +71,10 @@ public final class GpuccCli implements Runnable {
     public int handleExecutionException(
         Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
       PrintWriter err = cl.getErr();
-      boolean verbose = parseResult.hasMatchedOption("--verbose");
+      boolean verbose = false;
+      for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+        verbose |= pr.hasMatchedOption("--verbose");
+      }
       if (ex instanceof UsageException) {
         err.println("gpucc: " + ex.getMessage());
         return ExitCodes.USAGE;
