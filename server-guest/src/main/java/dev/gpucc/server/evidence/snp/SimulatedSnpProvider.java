@@ -19,8 +19,17 @@ public final class SimulatedSnpProvider implements CpuEvidenceProvider, Simulate
     this.authority = authority;
   }
 
+  /**
+   * The provider over this process's simulated hierarchy. The hierarchy is made once per process
+   * (two RSA-4096 keys take seconds) and never leaves memory; a new process has new keys.
+   */
   public static SimulatedSnpProvider generate() {
-    return new SimulatedSnpProvider(SimulatedAmdAuthority.generate(SnpProductLine.MILAN));
+    return new SimulatedSnpProvider(ProcessAuthority.INSTANCE);
+  }
+
+  /** Lazily made on first use (holder idiom: thread-safe without locks). */
+  private static final class ProcessAuthority {
+    static final SimulatedAmdAuthority INSTANCE = SimulatedAmdAuthority.generate(SnpProductLine.MILAN);
   }
 
   @Override
