@@ -22,7 +22,7 @@ usage() {
 Usage: launch-cvm.sh --config FILE [--dry-run] [--measure]
 
 Config keys (KEY=VALUE, one per line, '#' comments, optional "quotes"):
-  TEE                   snp | tdx                                   (required)
+  TEE                   snp | tdx | none (none: a plain VM for testing, NOT confidential) (required)
   FIRMWARE              OVMF for SNP (AmdSev build, -bios) or TDVF for TDX   (required)
   IMAGE_DIR             directory made by deploy/image/build-image.sh; gives KERNEL,
                         INITRD, DISK and CMDLINE defaults (vmlinuz, initrd.img, rootfs.img, cmdline)
@@ -38,6 +38,8 @@ Config keys (KEY=VALUE, one per line, '#' comments, optional "quotes"):
   HOST_ADDR HOST_PORT   host side of the forwarded server port (default 127.0.0.1 7443)
   GUEST_PORT            server port in the guest (default 7443)
   SERIAL                QEMU -serial target (default stdio)
+  ACCEL                 kvm | tcg (default kvm; tcg only with TEE=none)
+  EXTRA_PORTS           more forwarded ports, space-separated HOSTPORT:GUESTPORT pairs
   SNP_POLICY            guest policy (default 0x30000: reserved bit 17 + SMT allowed, no debug)
   SNP_CBITPOS           C-bit position (default 51; read it on the host: cpuid 0x8000001f EBX[5:0])
   SNP_REDUCED_PHYS_BITS physical address bits lost (default 1)
@@ -65,11 +67,11 @@ declare -A C=(
   [NAME]=gpucc-cvm [QEMU]=qemu-system-x86_64 [MEMORY]=16G [VCPUS]=8 [MMIO64_MB]=262144
   [HOST_ADDR]=127.0.0.1 [HOST_PORT]=7443 [GUEST_PORT]=7443 [SERIAL]=stdio
   [SNP_POLICY]=0x30000 [SNP_CBITPOS]=51 [SNP_REDUCED_PHYS_BITS]=1 [SNP_KERNEL_HASHES]=on
-  [TDX_QGS]=vsock:2:4050 [TDX_SEPT_VE_DISABLE]=on
+  [TDX_QGS]=vsock:2:4050 [TDX_SEPT_VE_DISABLE]=on [ACCEL]=kvm
 )
 known=" TEE FIRMWARE IMAGE_DIR KERNEL INITRD DISK CMDLINE NAME QEMU MEMORY VCPUS CPU_MODEL GPU_BDF
   MMIO64_MB HOST_ADDR HOST_PORT GUEST_PORT SERIAL SNP_POLICY SNP_CBITPOS SNP_REDUCED_PHYS_BITS
-  SNP_KERNEL_HASHES SNP_HOST_DATA TDX_QGS TDX_SEPT_VE_DISABLE "
+  SNP_KERNEL_HASHES SNP_HOST_DATA TDX_QGS TDX_SEPT_VE_DISABLE ACCEL EXTRA_PORTS "
 known=$(tr -s ' \n' '  ' <<<"$known")
 
 errors=()
@@ -104,8 +106,11 @@ match() { # key regex what
 }
 
 need TEE
-need FIRMWARE
-match TEE '^(snp|tdx)$' "snp or tdx"
+[[ ${C[TEE]:-} == none ]] || need FIRMWARE
+match TEE '^(snp|tdx|none)$' "snp, tdx or none"
+match ACCEL '^(kvm|tcg)$' "kvm or tcg"
+match EXTRA_PORTS '^([1-9][0-9]{0,4}:[1-9][0-9]{0,4}( +|$))*$' "space-separated HOSTPORT:GUESTPORT pairs"
+[[ ${C[TEE]:-} != none && ${C[ACCEL]} != kvm ]] && errors+=("ACCEL='${C[ACCEL]}': confidential guests need kvm")
 match NAME '^[A-Za-z0-9_.-]+$' "letters, digits, . _ -"
 match MEMORY '^[1-9][0-9]*[MG]$' "a size like 16G or 512M"
 match VCPUS '^[1-9][0-9]*$' "a positive integer"
@@ -180,6 +185,15 @@ if [[ ${C[TEE]} == snp ]]; then
   opt -m "$mem"
   opt -object "memory-backend-memfd,id=ram1,size=$mem,share=true,prealloc=false"
   opt -object "$snp"
+elif [[ ${C[TEE]} == none ]]; then
+  gpucc_log "TEE=none: a plain VM for tests; nothing in it is confidential or attestable"
+  opt "${C[QEMU]}"
+  opt -name "${C[NAME]}"
+  opt -machine q35
+  opt -accel "${C[ACCEL]}"
+  opt -cpu "${C[CPU_MODEL]:-max}"
+  opt -smp "${C[VCPUS]}"
+  opt -m "$mem"
 else
   if [[ ${C[TDX_QGS]} =~ ^vsock:([0-9]+):([0-9]+)$ ]]; then
     qgs="{\"type\":\"vsock\",\"cid\":\"${BASH_REMATCH[1]}\",\"port\":\"${BASH_REMATCH[2]}\"}"
@@ -198,13 +212,17 @@ else
   opt -object "memory-backend-ram,id=ram1,size=$mem"
   opt -object "{\"qom-type\":\"tdx-guest\",\"id\":\"tdx0\",\"sept-ve-disable\":$sept,\"quote-generation-socket\":$qgs}"
 fi
-opt -bios "${C[FIRMWARE]}"
+[[ -n ${C[FIRMWARE]:-} ]] && opt -bios "${C[FIRMWARE]}"
 opt -kernel "${C[KERNEL]}"
 opt -initrd "${C[INITRD]}"
 opt -append "${C[CMDLINE]}"
 opt -drive "if=none,id=disk0,format=raw,file=${C[DISK]}"
 opt -device virtio-blk-pci,drive=disk0,disable-legacy=on,iommu_platform=true
-opt -netdev "user,id=net0,hostfwd=tcp:${C[HOST_ADDR]}:${C[HOST_PORT]}-:${C[GUEST_PORT]}"
+fwd="hostfwd=tcp:${C[HOST_ADDR]}:${C[HOST_PORT]}-:${C[GUEST_PORT]}"
+for pair in ${C[EXTRA_PORTS]:-}; do
+  fwd+=",hostfwd=tcp:${C[HOST_ADDR]}:${pair%%:*}-:${pair##*:}"
+done
+opt -netdev "user,id=net0,$fwd"
 opt -device virtio-net-pci,netdev=net0,disable-legacy=on,iommu_platform=true,romfile=
 i=0
 for g in "${gpus[@]}"; do
@@ -222,7 +240,9 @@ opt -no-reboot
 
 # ---- the expected measurement ------------------------------------------------------------
 measure_lines() {
-  if [[ ${C[TEE]} == snp ]]; then
+  if [[ ${C[TEE]} == none ]]; then
+    echo "# TEE=none: no launch measurement exists; this VM cannot be attested."
+  elif [[ ${C[TEE]} == snp ]]; then
     if [[ ${C[SNP_KERNEL_HASHES]} != on ]]; then
       echo "# SNP measurement: kernel-hashes=off, so MEASUREMENT covers only the firmware; the kernel,"
       echo "# initrd and command line are NOT measured. Set SNP_KERNEL_HASHES=on for a useful pin."
@@ -264,6 +284,7 @@ fi
 [[ $measure -eq 1 ]] && { run_measure; exit 0; }
 
 for k in FIRMWARE KERNEL INITRD DISK; do
+  [[ $k == FIRMWARE && -z ${C[FIRMWARE]:-} ]] && continue
   [[ -r ${C[$k]} ]] || gpucc_die "$k not readable: ${C[$k]}"
 done
 for g in "${gpus[@]}"; do

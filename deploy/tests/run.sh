@@ -271,7 +271,7 @@ config_error() { # name expected_message config_lines...
 }
 config_error "unknown key" "c.conf:7: unknown key MEMORY_SIZE" "${base_snp[@]}" MEMORY_SIZE=4G
 config_error "missing TEE" "TEE is required" FIRMWARE=/fw KERNEL=/k INITRD=/i DISK=/d CMDLINE=x
-config_error "bad TEE" "TEE='sev': must be snp or tdx" "${base_snp[@]}" TEE=sev
+config_error "bad TEE" "TEE='sev': must be snp, tdx or none" "${base_snp[@]}" TEE=sev
 config_error "short BDF" "GPU_BDF: not a full PCI address (want 0000:41:00.0): '41:00.0'" "${base_snp[@]}" GPU_BDF=41:00.0
 config_error "debug policy refused" "bit 19 (DEBUG) lets the host read guest memory; refused" "${base_snp[@]}" SNP_POLICY=0xb0000
 config_error "reserved policy bit" "bit 17 is reserved and must be 1" "${base_snp[@]}" SNP_POLICY=0x10000
