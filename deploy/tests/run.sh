@@ -209,8 +209,11 @@ expect_contains "vfio-bind: unknown device message" "no PCI device 0000:55:00.0"
 out=$(vfio --dry-run flip 0000:41:00.0)
 expect_rc "vfio-bind: unknown action exits 2" 2 "$?"
 if [[ $(id -u) -eq 0 ]] && command -v setpriv >/dev/null; then
+  # A copy, so that the unprivileged user can read the scripts wherever the checkout lives.
+  cp -r "$deploy" "$tmp/deploy-copy"
   chmod -R a+rX "$tmp"
-  out=$(GPUCC_SYS_ROOT="$r/sys" setpriv --reuid=65534 --regid=65534 --clear-groups "$deploy/host/vfio-bind.sh" bind 0000:41:00.0 2>&1)
+  chmod a+x "$tmp"
+  out=$(GPUCC_SYS_ROOT="$r/sys" setpriv --reuid=65534 --regid=65534 --clear-groups "$tmp/deploy-copy/host/vfio-bind.sh" bind 0000:41:00.0 2>&1)
   rc=$?
 elif [[ $(id -u) -ne 0 ]]; then
   out=$(vfio bind 0000:41:00.0)
