@@ -33,25 +33,35 @@ public final class PolicyCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print {\"valid\": bool, \"problems\": [...]}.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      String json;
+      String text;
       try {
-        json = Files.readString(file);
+        text = Files.readString(file);
       } catch (IOException e) {
         throw new UsageException("cannot read " + file + ": " + e.getMessage());
       }
-      Policy policy;
+      Policy policy = null;
+      List<String> problems;
       try {
-        policy = Policies.parse(json);
+        policy = Policies.parse(text);
+        problems = PolicyChecker.check(policy);
       } catch (PolicyFormatException e) {
-        out.println(file + ": INVALID");
-        out.println("  - " + e.getMessage());
-        out.flush();
-        return ExitCodes.REJECTED;
+        problems = List.of(e.getMessage());
       }
-      List<String> problems = PolicyChecker.check(policy);
+      if (json) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("valid", problems.isEmpty());
+        m.put("problems", problems);
+        out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m));
+        out.flush();
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
+      }
       if (problems.isEmpty()) {
         out.println(file + ": OK" + (policy.getAllowSimulated() ? " (note: allowSimulated is true: simulated evidence is accepted)" : ""));
         out.flush();

@@ -55,6 +55,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show more detail on errors.")
   boolean verbose;
 
+  @Option(names = "--json", description = "Print the start-up description as one JSON object.")
+  boolean json;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Settings file (properties: option names without dashes, e.g. port=7443); flags win.")
   java.nio.file.Path configFile;
@@ -105,6 +108,20 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private void describe(PrintWriter out, GpuccServer server, ServerComponents c) {
+    if (json) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("listen", host);
+      m.put("port", server.port());
+      m.put("tls_key_digest", dev.gpucc.attestation.Hex.encode(server.tlsIdentity().keyDigest()));
+      m.put("cpu_evidence", c.evidence().cpu().name());
+      m.put("cpu_evidence_simulated", c.evidence().cpu().simulated());
+      m.put("gpu_evidence", c.evidence().gpu().map(g -> g.name()).orElse("none"));
+      m.put("executors", c.executors().infos().stream().map(i -> i.getKind() + " " + i.getDevice()).toList());
+      m.put("simulated_root_sha256", ComponentFactory.simulatedRoots(c).stream().map(SimulatedRoots::sha256Hex).toList());
+      out.println(new com.google.gson.Gson().toJson(m));
+      out.flush();
+      return;
+    }
     out.println("gpucc server listening on " + host + ":" + server.port() + " (TLS, key made at start-up)");
     out.println("  TLS key digest:     " + dev.gpucc.attestation.Hex.encode(server.tlsIdentity().keyDigest()));
     out.println("  CPU evidence:       " + c.evidence().cpu().name() + (c.evidence().cpu().simulated() ? " (SIMULATED)" : ""));
