@@ -2,32 +2,49 @@ package dev.gpucc.attestation.snp;
 
 import dev.gpucc.attestation.Hex;
 import dev.gpucc.attestation.Verdict;
+import dev.gpucc.attestation.snp.abi.SnpProductLine;
 import dev.gpucc.attestation.snp.abi.SnpReport;
-import dev.gpucc.attestation.snp.verify.SnpReportVerifier;
+import dev.gpucc.attestation.snp.abi.TcbVersion;
+import java.util.Optional;
 
-/** What an SNP report says, as verdict claims (keys documented in docs/SNP.md). */
+/**
+ * The claims an SNP report yields, all keyed {@code snp.*} (docs/SNP.md lists them). They are
+ * recorded whatever the verdict, for display and audit; only an ACCEPTED verdict makes them true.
+ */
 final class SnpClaims {
   private SnpClaims() {}
 
-  static void add(SnpReport r, SnpReportVerifier.Result result, boolean turin, Verdict.Builder out) {
+  static void add(SnpReport r, Optional<SnpProductLine> line, Verdict.Builder out) {
     out.claim("snp.version", r.version());
-    out.claim("snp.product", result.line().map(l -> l.kdsName()).orElse("unknown"));
-    out.claim("snp.signing_key", r.signerInfo().signingKey().toString());
-    out.claim("snp.root", result.rootLabel());
+    out.claim("snp.product", line.map(SnpProductLine::kdsName).orElse("unknown"));
+    r.cpuid().ifPresent(c -> out.claim("snp.cpuid", c.toString()));
+    out.claim("snp.signing_key", r.signerInfo().signingKeyName());
     out.claim("snp.measurement", Hex.encode(r.measurement()));
-    out.claim("snp.reported_tcb", SnpEvidenceVerifier.tcb(r.reportedTcbRaw(), turin));
-    out.claim("snp.current_tcb", SnpEvidenceVerifier.tcb(r.currentTcbRaw(), turin));
-    out.claim("snp.committed_tcb", SnpEvidenceVerifier.tcb(r.committedTcbRaw(), turin));
-    out.claim("snp.launch_tcb", SnpEvidenceVerifier.tcb(r.launchTcbRaw(), turin));
+    out.claim("snp.reported_tcb", tcb(r.reportedTcb(), line));
+    out.claim("snp.current_tcb", tcb(r.currentTcb(), line));
+    out.claim("snp.committed_tcb", tcb(r.committedTcb(), line));
+    out.claim("snp.launch_tcb", tcb(r.launchTcb(), line));
     out.claim("snp.firmware", r.currentFirmware().toString());
+    out.claim("snp.committed_firmware", r.committedFirmware().toString());
     out.claim("snp.vmpl", r.vmpl());
-    out.claim("snp.policy", r.policy().toString());
-    out.claim("snp.platform_info", r.platformInfo().toString());
+    out.claim("snp.policy", r.policy().describe());
+    out.claim("snp.debug", r.policy().debug());
     out.claim("snp.guest_svn", r.guestSvn());
+    out.claim("snp.platform_info", r.platformInfo().describe());
     out.claim("snp.report_data", Hex.encode(r.reportData()));
     out.claim("snp.host_data", Hex.encode(r.hostData()));
-    out.claim("snp.id_key_digest", Hex.encode(r.idKeyDigest()));
     out.claim("snp.chip_id", Hex.encode(r.chipId()));
-    r.cpuid().ifPresent(c -> out.claim("snp.cpuid", String.format("family 0x%02x model 0x%02x stepping %d", c[0], c[1], c[2])));
+    out.claim("snp.id_key_digest", Hex.encode(r.idKeyDigest()));
+    out.claim("snp.author_key_digest", Hex.encode(r.authorKeyDigest()));
+    out.claim("snp.family_id", Hex.encode(r.familyId()));
+    out.claim("snp.image_id", Hex.encode(r.imageId()));
+    out.claim("snp.report_id", Hex.encode(r.reportId()));
+    r.launchMitVector().ifPresent(v -> out.claim("snp.launch_mit_vector", "0x" + Long.toHexString(v)));
+    r.currentMitVector().ifPresent(v -> out.claim("snp.current_mit_vector", "0x" + Long.toHexString(v)));
+  }
+
+  /** Decoded with the product layout when known, else the raw hex. */
+  static String tcb(TcbVersion t, Optional<SnpProductLine> line) {
+    return line.map(l -> t.decode(l.tcbLayout()).describe()).orElse("raw " + t.hex());
   }
 }

@@ -1,104 +1,160 @@
 package dev.gpucc.attestation.snp.abi;
 
 import dev.gpucc.attestation.EvidenceFormatException;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The extended-report certificate table (GHCB MSG_REPORT_REQ certificate data; evidence-formats
- * §1.11): 24-byte entries {GUID, u32 offset, u32 length} ending with an all-zero entry, then the
- * certificates. Offsets count from the start of the buffer. GUIDs are in RFC 4122 byte order.
+ * The extended-report certificate table (GHCB spec, MSG_REPORT_REQ certificate data;
+ * evidence-formats §1.11) as SNP_GET_EXT_REPORT and configfs-tsm {@code auxblob} return it: 24-byte
+ * entries (GUID in RFC 4122 byte order, u32 LE offset from the start of the buffer, u32 LE length)
+ * ended by an all-zero entry, followed by the certificate bytes.
+ *
+ * <p>Immutable. An empty buffer or one that starts with the terminator (the kernel zero-fills an
+ * unused buffer) is an empty table.
  */
 public final class CertTable {
+  /** ARK (AMD Root Key). */
   public static final UUID ARK = UUID.fromString("c0b406a4-a803-4952-9743-3fb6014cd0ae");
+  /** ASK (AMD SEV Key); go-sev-guest also stores the ASVK under this GUID. */
   public static final UUID ASK = UUID.fromString("4ab7b379-bbac-4fe4-a02f-05aef327c782");
   public static final UUID VCEK = UUID.fromString("63da758d-e664-4564-adc5-f4b93be8accd");
   public static final UUID VLEK = UUID.fromString("a8074bc2-a25a-483e-aae6-39c045a0b8a1");
+  /** CRL (virtee only; unverified elsewhere). */
   public static final UUID CRL = UUID.fromString("92f81bc3-5811-4d3d-97ff-d19f88dc67ea");
-  private static final int ENTRY = 24;
-  private static final int MAX_ENTRIES = 64;
 
-  private final Map<UUID, byte[]> entries;
+  public static final int ENTRY_SIZE = 24;
+  private static final UUID ZERO = new UUID(0, 0);
 
-  private CertTable(Map<UUID, byte[]> entries) {
-    this.entries = entries;
+  private final List<Entry> entries;
+
+  private CertTable(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
   }
 
-  public static CertTable of(Map<UUID, byte[]> entries) {
-    Map<UUID, byte[]> copy = new LinkedHashMap<>();
-    entries.forEach((k, v) -> copy.put(k, v.clone()));
-    return new CertTable(copy);
+  public static CertTable of(List<Entry> entries) {
+    return new CertTable(entries);
   }
 
-  /** Parses a table; an empty buffer (or one that is all zero) is an empty table. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** The first entry with this GUID. */
+  public Optional<byte[]> get(UUID guid) {
+    return entries.stream().filter(e -> e.guid().equals(guid)).findFirst().map(Entry::data);
+  }
+
+  /**
+   * Parses a table.
+   *
+   * @throws EvidenceFormatException SNP_CERT_TABLE when there is no terminator, an entry points
+   *     into the header or past the end, or a GUID appears twice
+   */
   public static CertTable parse(byte[] buf) throws EvidenceFormatException {
-    Map<UUID, byte[]> out = new LinkedHashMap<>();
+    if (buf == null || buf.length == 0) {
+      return new CertTable(List.of());
+    }
     ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-    int count = 0;
-    for (int pos = 0; ; pos += ENTRY) {
-      if (pos + ENTRY > buf.length) {
-        if (buf.length == 0 || pos == 0 && isZero(buf)) {
-          return new CertTable(out);
-        }
-        throw new EvidenceFormatException("SNP_CERT_TABLE", "certificate table has no terminating entry");
+    List<long[]> headers = new ArrayList<>();
+    List<UUID> guids = new ArrayList<>();
+    int pos = 0;
+    while (true) {
+      if ((long) pos + ENTRY_SIZE > buf.length) {
+        throw error("no terminating all-zero entry within " + buf.length + " bytes");
       }
-      UUID guid = new UUID(ByteBuffer.wrap(buf, pos, 16).getLong(), ByteBuffer.wrap(buf, pos + 8, 8).getLong());
+      ByteBuffer be = ByteBuffer.wrap(buf, pos, 16).order(ByteOrder.BIG_ENDIAN);
+      UUID guid = new UUID(be.getLong(), be.getLong());
       long offset = Integer.toUnsignedLong(bb.getInt(pos + 16));
       long length = Integer.toUnsignedLong(bb.getInt(pos + 20));
-      if (guid.getMostSignificantBits() == 0 && guid.getLeastSignificantBits() == 0 && offset == 0 && length == 0) {
-        return new CertTable(out);
+      pos += ENTRY_SIZE;
+      if (guid.equals(ZERO) && offset == 0 && length == 0) {
+        break;
       }
-      if (++count > MAX_ENTRIES) {
-        throw new EvidenceFormatException("SNP_CERT_TABLE", "certificate table has more than " + MAX_ENTRIES + " entries");
-      }
-      if (offset < (long) (count + 1) * ENTRY || offset + length > buf.length) {
-        throw new EvidenceFormatException("SNP_CERT_TABLE",
-            "certificate table entry " + guid + " points outside the buffer (offset " + offset + ", length " + length + ")");
-      }
-      if (out.put(guid, Arrays.copyOfRange(buf, (int) offset, (int) (offset + length))) != null) {
-        throw new EvidenceFormatException("SNP_CERT_TABLE", "certificate table lists " + guid + " twice");
-      }
+      guids.add(guid);
+      headers.add(new long[] {offset, length});
     }
+    int headerEnd = pos;
+    List<Entry> out = new ArrayList<>();
+    Set<UUID> seen = new HashSet<>();
+    for (int i = 0; i < guids.size(); i++) {
+      UUID guid = guids.get(i);
+      long offset = headers.get(i)[0];
+      long length = headers.get(i)[1];
+      if (!seen.add(guid)) {
+        throw error("GUID " + guid + " appears more than once");
+      }
+      if (offset < headerEnd) {
+        throw error("entry " + guid + " offset " + offset + " points into the table header (ends at "
+            + headerEnd + ")");
+      }
+      if (offset + length > buf.length) {
+        throw error("entry " + guid + " [" + offset + ", " + (offset + length)
+            + ") extends past the end of the buffer (" + buf.length + " bytes)");
+      }
+      out.add(new Entry(guid, Arrays.copyOfRange(buf, (int) offset, (int) (offset + length))));
+    }
+    return new CertTable(out);
   }
 
-  /** Encodes entries in insertion order, certificates after the terminator. */
+  /** Encodes entries, header first then each blob in order, as the host would. */
   public byte[] encode() {
-    int header = (entries.size() + 1) * ENTRY;
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    ByteBuffer head = ByteBuffer.allocate(header).order(ByteOrder.LITTLE_ENDIAN);
-    for (Map.Entry<UUID, byte[]> e : entries.entrySet()) {
-      head.order(ByteOrder.BIG_ENDIAN).putLong(e.getKey().getMostSignificantBits()).putLong(e.getKey().getLeastSignificantBits());
-      head.order(ByteOrder.LITTLE_ENDIAN).putInt(header + body.size()).putInt(e.getValue().length);
-      body.writeBytes(e.getValue());
+    int headerLen = (entries.size() + 1) * ENTRY_SIZE;
+    int total = headerLen;
+    for (Entry e : entries) {
+      total = Math.addExact(total, e.length());
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(head.array());
-    out.writeBytes(body.toByteArray());
-    return out.toByteArray();
-  }
-
-  public Optional<byte[]> get(UUID guid) {
-    return Optional.ofNullable(entries.get(guid)).map(byte[]::clone);
-  }
-
-  public List<UUID> guids() {
-    return new ArrayList<>(entries.keySet());
-  }
-
-  private static boolean isZero(byte[] b) {
-    for (byte x : b) {
-      if (x != 0) {
-        return false;
-      }
+    ByteBuffer bb = ByteBuffer.allocate(total);
+    int dataPos = headerLen;
+    for (Entry e : entries) {
+      bb.order(ByteOrder.BIG_ENDIAN);
+      bb.putLong(e.guid().getMostSignificantBits()).putLong(e.guid().getLeastSignificantBits());
+      bb.order(ByteOrder.LITTLE_ENDIAN);
+      bb.putInt(dataPos).putInt(e.length());
+      dataPos += e.length();
     }
-    return true;
+    bb.put(new byte[ENTRY_SIZE]);
+    for (Entry e : entries) {
+      bb.put(e.data);
+    }
+    return bb.array();
+  }
+
+  private static EvidenceFormatException error(String msg) {
+    return new EvidenceFormatException("SNP_CERT_TABLE", "SNP certificate table: " + msg);
+  }
+
+  /** One table entry; the bytes are copied in and out. */
+  public static final class Entry {
+    private final UUID guid;
+    private final byte[] data;
+
+    public Entry(UUID guid, byte[] data) {
+      this.guid = guid;
+      this.data = data.clone();
+    }
+
+    public UUID guid() {
+      return guid;
+    }
+
+    public byte[] data() {
+      return data.clone();
+    }
+
+    public int length() {
+      return data.length;
+    }
   }
 }

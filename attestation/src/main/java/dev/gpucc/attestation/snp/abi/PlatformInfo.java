@@ -2,34 +2,46 @@ package dev.gpucc.attestation.snp.abi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 
-/** PLATFORM_INFO bits (evidence-formats §1.4). */
+/**
+ * PLATFORM_INFO (report offset 0x40, u64 LE), evidence-formats §1.4. Bit names are the ones
+ * policies use ({@code platform_info_required} / {@code platform_info_forbidden}).
+ */
 public record PlatformInfo(long raw) {
-  /** Bit names by bit number; null for reserved bits. */
-  static final String[] NAMES = {"SMT_EN", "TSME_EN", "ECC_EN", "RAPL_DIS", "CIPHERTEXT_HIDING_EN",
-      "ALIAS_CHECK_COMPLETE", null, "TIO_EN"};
+  private static final String[] NAMES = {
+    "SMT_EN", "TSME_EN", "ECC_EN", "RAPL_DIS", "CIPHERTEXT_HIDING_EN", "ALIAS_CHECK_COMPLETE",
+    null, "TIO_EN"
+  };
 
-  public boolean isSet(String name) {
-    for (int i = 0; i < NAMES.length; i++) {
-      if (name.equals(NAMES[i])) {
-        return ((raw >>> i) & 1) == 1;
-      }
-    }
-    throw new IllegalArgumentException("unknown PLATFORM_INFO bit " + name);
+  public boolean bit(int n) {
+    return ((raw >>> n) & 1L) != 0;
   }
 
-  public List<String> setNames() {
-    List<String> out = new ArrayList<>();
+  /** Bit number of a named flag, or empty for an unknown name. */
+  public static OptionalInt bitOf(String name) {
+    String n = name.toUpperCase(Locale.ROOT);
     for (int i = 0; i < NAMES.length; i++) {
-      if (NAMES[i] != null && ((raw >>> i) & 1) == 1) {
-        out.add(NAMES[i]);
+      if (n.equals(NAMES[i])) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** Names of the set, known bits (unknown set bits shown as BIT_n). */
+  public List<String> setFlags() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      if (bit(i)) {
+        out.add(i < NAMES.length && NAMES[i] != null ? NAMES[i] : "BIT_" + i);
       }
     }
     return out;
   }
 
-  @Override
-  public String toString() {
-    return String.format("0x%x %s", raw, setNames());
+  public String describe() {
+    return "0x" + Long.toHexString(raw) + " " + setFlags();
   }
 }

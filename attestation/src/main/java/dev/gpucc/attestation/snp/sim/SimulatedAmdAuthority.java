@@ -1,195 +1,231 @@
 package dev.gpucc.attestation.snp.sim;
 
-import dev.gpucc.attestation.SimulatedRoots;
+import com.google.protobuf.ByteString;
+import dev.gpucc.attestation.CertificateFiles;
 import dev.gpucc.attestation.snp.abi.CertTable;
 import dev.gpucc.attestation.snp.abi.SnpProductLine;
-import java.math.BigInteger;
+import dev.gpucc.attestation.snp.abi.TcbVersion;
+import dev.gpucc.proto.v1.SnpEvidence;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
+import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERIA5String;
-import org.bouncycastle.asn1.DEROctetString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A simulated AMD key hierarchy for machines without SEV-SNP: ARK and ASK (RSA-4096, RSASSA-PSS
- * SHA-384, salt 48) and a VCEK (ECDSA P-384) carrying AMD's real certificate extensions, exactly
- * the algorithms and formats AMD uses, but under a gpucc-made root whose subject organisation is
- * {@link SimulatedRoots#ORGANIZATION}. Verifiers trust it only when a policy allows simulated
- * evidence. It is never, and never claims to be, an AMD root.
+ * DANGEROUS for trust, by design: a gpucc-made stand-in for AMD's key hierarchy, used by the server
+ * when no SEV-SNP hardware is present. It produces reports in the REAL format with REAL crypto
+ * (ARK → ASK → VCEK, optionally ASVK → VLEK; RSASSA-PSS SHA-384 and ECDSA P-384), so the same
+ * parsers and verifiers run end to end, but every certificate's subject has O={@link
+ * dev.gpucc.attestation.SimulatedRoots#ORGANIZATION}: verifiers accept such evidence only when
+ * simulation is explicitly allowed, and label it SIMULATED.
+ *
+ * <p>Immutable and thread-safe. {@link #save} writes private keys to disk (mode 0600 where
+ * supported); {@code ark.pem} in that directory is what clients pin.
  */
 public final class SimulatedAmdAuthority {
-  private static final String AMD_ARC = "1.3.6.1.4.1.3704.1.";
-  private final BouncyCastleProvider bc = new BouncyCastleProvider();
+  static final Duration ROOT_VALIDITY = Duration.ofDays(25 * 365);
+  static final Duration VEK_VALIDITY = Duration.ofDays(7 * 365);
+  /** The simulated CSP named in VLEK certificates. */
+  static final String CSP_ID = "gpucc-simulated-csp";
+
+  private final Provider bc = new BouncyCastleProvider();
   private final SnpProductLine line;
-  private final X509Certificate ark;
-  private final X509Certificate ask;
-  private final X509Certificate vcek;
-  private final PrivateKey vcekKey;
+  private final TcbVersion tcb;
   private final byte[] chipId;
-  private final SimulatedGuest guest;
+  private final KeyMaterial keys;
 
-  private SimulatedAmdAuthority(SnpProductLine line, SimulatedGuest guest) throws GeneralSecurityException {
-    this.line = line;
-    this.guest = guest;
-    SecureRandom rnd = new SecureRandom();
-    this.chipId = new byte[64];
-    rnd.nextBytes(line.turinTcbLayout() ? new byte[0] : chipId);
-    if (line.turinTcbLayout()) {
-      byte[] eight = new byte[8];
-      rnd.nextBytes(eight);
-      System.arraycopy(eight, 0, chipId, 0, 8);
-    }
-    KeyPair arkKeys = rsa4096(rnd);
-    KeyPair askKeys = rsa4096(rnd);
-    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC", bc);
-    ec.initialize(new ECGenParameterSpec("secp384r1"), rnd);
-    KeyPair vcekKeys = ec.generateKeyPair();
-    X500Name arkName = name("ARK-" + line.kdsName());
-    X500Name askName = name("SEV-" + line.kdsName());
-    this.ark = sign(arkName, arkName, arkKeys.getPublic(), arkKeys.getPrivate(), true, Map.of());
-    this.ask = sign(askName, arkName, askKeys.getPublic(), arkKeys.getPrivate(), true, Map.of());
-    this.vcek = sign(name("SEV-VCEK"), askName, vcekKeys.getPublic(), askKeys.getPrivate(), false, vcekExtensions());
-    this.vcekKey = vcekKeys.getPrivate();
+  SimulatedAmdAuthority(SnpProductLine line, TcbVersion tcb, byte[] chipId, KeyMaterial keys) {
+    this.line = Objects.requireNonNull(line);
+    this.tcb = tcb;
+    this.chipId = chipId.clone();
+    this.keys = keys;
   }
 
-  /** A fresh hierarchy for the product line, with the default simulated guest. */
+  /** ARK, ASK and VCEK for a product line (two RSA-4096 key generations: a few seconds). */
   public static SimulatedAmdAuthority generate(SnpProductLine line) {
-    return generate(line, SimulatedGuest.defaults(line));
+    return generate(line, false, Instant.now().minus(Duration.ofDays(1)));
   }
 
-  public static SimulatedAmdAuthority generate(SnpProductLine line, SimulatedGuest guest) {
+  /** Also an ASVK and a VLEK, for VLEK-signed reports. */
+  public static SimulatedAmdAuthority generateWithVlek(SnpProductLine line) {
+    return generate(line, true, Instant.now().minus(Duration.ofDays(1)));
+  }
+
+  static SimulatedAmdAuthority generate(SnpProductLine line, boolean withVlek, Instant notBefore) {
+    Provider bc = new BouncyCastleProvider();
+    SecureRandom random = new SecureRandom();
+    TcbVersion tcb = defaultTcb(line);
+    // Turin chip ids are 8 bytes, padded with zeros in the report (evidence-formats §1.2).
+    byte[] id = new byte[line == SnpProductLine.TURIN ? 8 : 64];
+    random.nextBytes(id);
+    byte[] chipId = java.util.Arrays.copyOf(id, 64);
     try {
-      return new SimulatedAmdAuthority(line, guest);
+      String n = line.kdsName();
+      KeyPair arkKey = SimulatedCertificates.rsa4096(bc);
+      X500Name arkName = SimulatedCertificates.name("ARK-" + n + " (gpucc SIMULATED)");
+      X509Certificate ark = SimulatedCertificates.ca(bc, arkName, arkKey.getPublic(), arkName,
+          arkKey.getPrivate(), notBefore, ROOT_VALIDITY, null);
+      KeyPair askKey = SimulatedCertificates.rsa4096(bc);
+      X500Name askName = SimulatedCertificates.name("SEV-" + n + " (gpucc SIMULATED)");
+      X509Certificate ask = SimulatedCertificates.ca(bc, askName, askKey.getPublic(), arkName,
+          arkKey.getPrivate(), notBefore, ROOT_VALIDITY, 0);
+      KeyPair vcekKey = SimulatedCertificates.p384(bc);
+      byte[] hwId = line == SnpProductLine.TURIN ? java.util.Arrays.copyOf(chipId, 8) : chipId;
+      X509Certificate vcek = SimulatedCertificates.vek(bc, "SEV-VCEK", vcekKey.getPublic(), askName,
+          askKey.getPrivate(), notBefore, VEK_VALIDITY, line, productName(line), tcb, hwId, null);
+      KeyMaterial km = new KeyMaterial(arkKey.getPrivate(), ark, askKey.getPrivate(), ask,
+          vcekKey.getPrivate(), vcek, null, null, null, null);
+      if (withVlek) {
+        KeyPair asvkKey = SimulatedCertificates.rsa4096(bc);
+        X500Name asvkName = SimulatedCertificates.name("SEV-VLEK-" + n + " (gpucc SIMULATED)");
+        X509Certificate asvk = SimulatedCertificates.ca(bc, asvkName, asvkKey.getPublic(), arkName,
+            arkKey.getPrivate(), notBefore, ROOT_VALIDITY, 0);
+        KeyPair vlekKey = SimulatedCertificates.p384(bc);
+        X509Certificate vlek = SimulatedCertificates.vek(bc, "SEV-VLEK", vlekKey.getPublic(),
+            asvkName, asvkKey.getPrivate(), notBefore, Duration.ofDays(365), line, n, tcb, null, CSP_ID);
+        km = new KeyMaterial(km.arkKey, ark, km.askKey, ask, km.vcekKey, vcek,
+            asvkKey.getPrivate(), asvk, vlekKey.getPrivate(), vlek);
+      }
+      return new SimulatedAmdAuthority(line, tcb, chipId, km);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot make the simulated AMD keys", e);
+      throw new IllegalStateException("cannot generate the simulated AMD authority", e);
     }
+  }
+
+  /** The TCB the simulated firmware runs (and the VCEK is derived for). */
+  static TcbVersion defaultTcb(SnpProductLine line) {
+    return line == SnpProductLine.TURIN
+        ? TcbVersion.of(line.tcbLayout(), 1, 1, 0, 3, 72)
+        : TcbVersion.of(line.tcbLayout(), 0, 4, 0, 24, 217);
+  }
+
+  static String productName(SnpProductLine line) {
+    return line == SnpProductLine.MILAN ? "Milan-B0" : line.kdsName();
   }
 
   public SnpProductLine productLine() {
     return line;
   }
 
+  public TcbVersion tcb() {
+    return tcb;
+  }
+
+  public byte[] chipId() {
+    return chipId.clone();
+  }
+
+  /** The simulated root; clients pin its SHA-256 (VerifyOptions.simulatedRootSha256). */
   public X509Certificate ark() {
-    return ark;
+    return keys.ark;
   }
 
   public X509Certificate ask() {
-    return ask;
+    return keys.ask;
   }
 
   public X509Certificate vcek() {
-    return vcek;
+    return keys.vcek;
   }
 
-  public SimulatedGuest guest() {
-    return guest;
+  public Optional<X509Certificate> asvk() {
+    return Optional.ofNullable(keys.asvk);
   }
 
-  /** A signed report over the report data, as SNP_GET_REPORT would return it. */
-  public byte[] report(byte[] reportData) {
-    return SimulatedReportWriter.write(guest, line, chipId, reportData, vcekKey, bc);
+  public Optional<X509Certificate> vlek() {
+    return Optional.ofNullable(keys.vlek);
   }
 
-  /** A report of another guest configuration (tests, other report versions). */
-  public byte[] report(byte[] reportData, SimulatedGuest otherGuest) {
-    return SimulatedReportWriter.write(otherGuest, line, chipId, reportData, vcekKey, bc);
+  KeyMaterial keys() {
+    return keys;
   }
 
-  /** Evidence as the simulated provider returns it: report, certificate table, labelled simulated. */
-  public dev.gpucc.proto.v1.SnpEvidence attest(byte[] reportData) {
-    return dev.gpucc.proto.v1.SnpEvidence.newBuilder()
-        .setReport(com.google.protobuf.ByteString.copyFrom(report(reportData)))
-        .setCertTable(com.google.protobuf.ByteString.copyFrom(certTable()))
+  /** A fresh version-3, VCEK-signed report over {@code reportData64}, with ARK/ASK/VCEK attached. */
+  public SnpEvidence attest(byte[] reportData64) {
+    return attest(reportData64, SimulatedReportOptions.defaults());
+  }
+
+  public SnpEvidence attest(byte[] reportData64, SimulatedReportOptions options) {
+    return SnpEvidence.newBuilder()
+        .setReport(ByteString.copyFrom(report(reportData64, options)))
+        .setCertTable(ByteString.copyFrom(certTable(options.signWithVlek()).encode()))
         .setSimulated(true)
         .setProvider("simulated-snp")
         .build();
   }
 
-  /** The extended-report certificate table: ARK, ASK and VCEK under AMD's GUIDs. */
-  public byte[] certTable() {
+  /** Just the signed 1184-byte report. */
+  public byte[] report(byte[] reportData64, SimulatedReportOptions options) {
+    if (reportData64 == null || reportData64.length != 64) {
+      throw new IllegalArgumentException("report data must be 64 bytes");
+    }
+    boolean vlek = options.signWithVlek();
+    if (vlek && keys.vlek == null) {
+      throw new IllegalStateException("this authority has no VLEK (use generateWithVlek)");
+    }
+    byte[] report = SimulatedReportEncoder.encode(line, tcb, chipId, reportData64, options, vlek);
+    PrivateKey key = vlek ? keys.vlekKey : keys.vcekKey;
     try {
-      Map<UUID, byte[]> m = new LinkedHashMap<>();
-      m.put(CertTable.VCEK, vcek.getEncoded());
-      m.put(CertTable.ASK, ask.getEncoded());
-      m.put(CertTable.ARK, ark.getEncoded());
-      return CertTable.of(m).encode();
-    } catch (CertificateEncodingException e) {
+      SimulatedReportEncoder.sign(report, key, bc);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign the simulated report", e);
+    }
+    return report;
+  }
+
+  /** ARK, ASK (or ASVK) and VCEK (or VLEK) under their GHCB GUIDs. */
+  public CertTable certTable(boolean vlek) {
+    List<CertTable.Entry> e = new ArrayList<>();
+    e.add(new CertTable.Entry(CertTable.ARK, der(keys.ark)));
+    if (vlek) {
+      e.add(new CertTable.Entry(CertTable.ASK, der(keys.asvk)));
+      e.add(new CertTable.Entry(CertTable.VLEK, der(keys.vlek)));
+    } else {
+      e.add(new CertTable.Entry(CertTable.ASK, der(keys.ask)));
+      e.add(new CertTable.Entry(CertTable.VCEK, der(keys.vcek)));
+    }
+    return CertTable.of(e);
+  }
+
+  static byte[] der(X509Certificate c) {
+    try {
+      return c.getEncoded();
+    } catch (java.security.cert.CertificateEncodingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private Map<String, ASN1Encodable> vcekExtensions() {
-    Map<String, ASN1Encodable> ext = new LinkedHashMap<>();
-    ext.put(AMD_ARC + "1", new ASN1Integer(0));
-    ext.put(AMD_ARC + "2", new DERIA5String(line.kdsName() + (line == SnpProductLine.MILAN ? "-B0" : "")));
-    ext.put(AMD_ARC + "3.1", new ASN1Integer(guest.reportedTcb().bootloader()));
-    ext.put(AMD_ARC + "3.2", new ASN1Integer(guest.reportedTcb().tee()));
-    ext.put(AMD_ARC + "3.3", new ASN1Integer(guest.reportedTcb().snp()));
-    ext.put(AMD_ARC + "3.8", new ASN1Integer(guest.reportedTcb().microcode()));
-    if (line.turinTcbLayout()) {
-      ext.put(AMD_ARC + "3.9", new ASN1Integer(guest.reportedTcb().fmc()));
-      ext.put(AMD_ARC + "4", new DEROctetString(java.util.Arrays.copyOf(chipId, 8)));
-    } else {
-      ext.put(AMD_ARC + "4", new DEROctetString(chipId));
-    }
-    return ext;
+  /** Writes keys and certificates to {@code dir} (created if needed); see {@link SimulatedAuthorityStore}. */
+  public void save(java.nio.file.Path dir) throws java.io.IOException {
+    SimulatedAuthorityStore.save(this, dir);
   }
 
-  private KeyPair rsa4096(SecureRandom rnd) throws GeneralSecurityException {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA", bc);
-    g.initialize(new RSAKeyGenParameterSpec(4096, RSAKeyGenParameterSpec.F4), rnd);
-    return g.generateKeyPair();
+  public static SimulatedAmdAuthority load(java.nio.file.Path dir) throws java.io.IOException {
+    return SimulatedAuthorityStore.load(dir);
   }
 
-  private static X500Name name(String cn) {
-    return new X500Name("CN=" + cn + " (gpucc SIMULATED),O=" + SimulatedRoots.ORGANIZATION + ",C=ZZ");
-  }
-
-  private X509Certificate sign(X500Name subject, X500Name issuer, PublicKey key, PrivateKey signer, boolean ca,
-      Map<String, ASN1Encodable> extra) throws GeneralSecurityException {
-    Instant now = Instant.now();
+  /** Reads only the ARK that {@link #save} wrote, for clients that pin it. */
+  public static X509Certificate loadArk(java.nio.file.Path dir) throws java.io.IOException {
     try {
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(now.toEpochMilli()),
-          Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), subject, key);
-      if (ca) {
-        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(subject.equals(issuer) ? 1 : 0));
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      }
-      for (Map.Entry<String, ASN1Encodable> e : extra.entrySet()) {
-        b.addExtension(new ASN1ObjectIdentifier(e.getKey()), false, e.getValue());
-      }
-      // AMD signs every certificate in the hierarchy with RSASSA-PSS, SHA-384, MGF1-SHA-384, salt 48.
-      return new JcaX509CertificateConverter().setProvider(bc)
-          .getCertificate(b.build(new JcaContentSignerBuilder("SHA384withRSAandMGF1").setProvider(bc).build(signer)));
-    } catch (OperatorCreationException | CertIOException e) {
-      throw new GeneralSecurityException("cannot build a simulated certificate", e);
+      return CertificateFiles.parseOne(java.nio.file.Files.readAllBytes(dir.resolve(SimulatedAuthorityStore.ARK)));
+    } catch (java.security.cert.CertificateException e) {
+      throw new java.io.IOException("not a certificate: " + dir.resolve(SimulatedAuthorityStore.ARK), e);
     }
   }
+
+  /** Private keys and certificates; VLEK parts may be null. */
+  record KeyMaterial(
+      PrivateKey arkKey, X509Certificate ark, PrivateKey askKey, X509Certificate ask,
+      PrivateKey vcekKey, X509Certificate vcek, PrivateKey asvkKey, X509Certificate asvk,
+      PrivateKey vlekKey, X509Certificate vlek) {}
 }

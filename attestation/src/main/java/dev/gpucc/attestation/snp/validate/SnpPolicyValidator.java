@@ -1,147 +1,176 @@
 package dev.gpucc.attestation.snp.validate;
 
+import dev.gpucc.attestation.Digests;
 import dev.gpucc.attestation.Hex;
-import dev.gpucc.attestation.Verdict;
-import dev.gpucc.attestation.snp.abi.FirmwareVersion;
+import dev.gpucc.attestation.Reason;
 import dev.gpucc.attestation.snp.abi.GuestPolicy;
+import dev.gpucc.attestation.snp.abi.PlatformInfo;
 import dev.gpucc.attestation.snp.abi.SignerInfo;
+import dev.gpucc.attestation.snp.abi.SnpProductLine;
 import dev.gpucc.attestation.snp.abi.SnpReport;
-import dev.gpucc.attestation.snp.abi.TcbVersion;
 import dev.gpucc.proto.v1.SnpPolicy;
-import dev.gpucc.proto.v1.SnpTcb;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Applies an {@link SnpPolicy} to a verified report's claims. Every violation is reported with the
- * policy key, the expected and the actual value (docs/SNP.md lists the keys and defaults).
+ * Checks a parsed (and separately verified) SNP report against an {@link SnpPolicy}
+ * (proto/gpucc/v1/snp_policy.proto, documented in docs/SNP.md), evidence-formats §1.12 step 7.
+ * Every violation is collected, each naming the field, the expected and the actual value.
+ *
+ * <p>Secure defaults with an empty policy: DEBUG rejected, MIGRATE_MA rejected, reserved policy
+ * bits checked, report_data compared whenever an expected value is given. A malformed policy
+ * value (bad hex, unknown name) is itself a violation (SNP_POLICY_INVALID): fail closed.
  */
 public final class SnpPolicyValidator {
-  private final SnpPolicy p;
-  private final Verdict.Builder out;
+  private SnpPolicyValidator() {}
 
-  private SnpPolicyValidator(SnpPolicy p, Verdict.Builder out) {
-    this.p = p;
-    this.out = out;
+  /**
+   * @param productLine the verified product line (decides the TCB layout); empty if unknown
+   * @param expectedReportData the REPORT_DATA the caller expects (e.g. SHA-512 of a transcript)
+   * @return every violation, empty when the report satisfies the policy
+   */
+  public static List<Reason> validate(
+      SnpReport report,
+      Optional<SnpProductLine> productLine,
+      SnpPolicy policy,
+      Optional<byte[]> expectedReportData) {
+    List<Reason> out = new ArrayList<>();
+    checkVersion(report, policy, out);
+    checkGuestPolicy(report.policy(), policy, out);
+    if (policy.hasVmpl() && report.vmpl() != policy.getVmpl()) {
+      out.add(new Reason("SNP_VMPL_MISMATCH",
+          "vmpl: expected " + policy.getVmpl() + ", got " + report.vmpl()));
+    }
+    TcbChecks.checkMinTcb(report, productLine, policy, out);
+    TcbChecks.checkFirmware(report, policy, out);
+    Bytes.oneOf(out, "measurement", "SNP_MEASUREMENT_MISMATCH", report.measurement(),
+        policy.getMeasurementsList(), 48);
+    if (!policy.getHostData().isEmpty()) {
+      Bytes.oneOf(out, "host_data", "SNP_HOST_DATA_MISMATCH", report.hostData(),
+          List.of(policy.getHostData()), 32);
+    }
+    Bytes.oneOf(out, "id_key_digest", "SNP_ID_KEY_DIGEST_MISMATCH", report.idKeyDigest(),
+        policy.getIdKeyDigestsList(), 48);
+    Bytes.oneOf(out, "author_key_digest", "SNP_AUTHOR_KEY_DIGEST_MISMATCH",
+        report.authorKeyDigest(), policy.getAuthorKeyDigestsList(), 48);
+    if (!policy.getFamilyId().isEmpty()) {
+      Bytes.oneOf(out, "family_id", "SNP_FAMILY_ID_MISMATCH", report.familyId(),
+          List.of(policy.getFamilyId()), 16);
+    }
+    if (!policy.getImageId().isEmpty()) {
+      Bytes.oneOf(out, "image_id", "SNP_IMAGE_ID_MISMATCH", report.imageId(),
+          List.of(policy.getImageId()), 16);
+    }
+    checkReportData(report, policy, expectedReportData, out);
+    checkChipId(report, policy, out);
+    checkPlatformInfo(report.platformInfo(), policy, out);
+    if (report.guestSvn() < Integer.toUnsignedLong(policy.getMinGuestSvn())) {
+      out.add(new Reason("SNP_GUEST_SVN_TOO_LOW", "guest_svn: expected >= "
+          + Integer.toUnsignedLong(policy.getMinGuestSvn()) + ", got " + report.guestSvn()));
+    }
+    boolean allowVlek = !policy.hasAllowVlek() || policy.getAllowVlek();
+    if (!allowVlek && report.signerInfo().signingKey() == SignerInfo.SIGNING_KEY_VLEK) {
+      out.add(new Reason("SNP_VLEK_NOT_ALLOWED",
+          "signing_key: expected VCEK (policy allow_vlek=false), got VLEK"));
+    }
+    return out;
   }
 
-  public static void validate(SnpReport r, boolean turinLayout, SnpPolicy policy, Verdict.Builder out) {
-    SnpPolicyValidator v = new SnpPolicyValidator(policy, out);
-    v.guestPolicy(r.policy());
-    v.identity(r);
-    v.tcb(r, turinLayout);
-    v.firmware(r.currentFirmware());
-    v.platform(r);
-  }
-
-  private void guestPolicy(GuestPolicy g) {
-    if (g.debug() && !p.getAllowDebug()) {
-      out.reject("SNP_POLICY_DEBUG", "snp.allowDebug: the guest policy allows debugging (POLICY bit 19 set): the host can read guest memory");
-    }
-    if (!g.reservedOne()) {
-      out.reject("SNP_POLICY_RESERVED", "guest POLICY bit 17 must be 1, got 0");
-    }
-    if (g.smt() && p.hasAllowSmt() && !p.getAllowSmt()) {
-      out.reject("SNP_POLICY_SMT", "snp.allowSmt: expected SMT disallowed, guest policy allows SMT");
-    }
-    if (g.migrateMa() && !p.getAllowMigrationAgent()) {
-      out.reject("SNP_POLICY_MIGRATION_AGENT", "snp.allowMigrationAgent: the guest policy allows a migration agent");
-    }
-    if (p.getRequireSingleSocket() && !g.singleSocket()) {
-      out.reject("SNP_POLICY_SINGLE_SOCKET", "snp.requireSingleSocket: expected SINGLE_SOCKET=1, got 0");
+  private static void checkVersion(SnpReport report, SnpPolicy policy, List<Reason> out) {
+    if (!policy.getReportVersionsList().isEmpty()
+        && !policy.getReportVersionsList().contains(report.version())) {
+      out.add(new Reason("SNP_REPORT_VERSION_NOT_ALLOWED",
+          "version: expected one of " + policy.getReportVersionsList() + ", got " + report.version()));
     }
   }
 
-  private void identity(SnpReport r) {
-    if (p.hasVmpl() && r.vmpl() != p.getVmpl()) {
-      expect("SNP_VMPL", "snp.vmpl", String.valueOf(p.getVmpl()), String.valueOf(r.vmpl()));
+  private static void checkGuestPolicy(GuestPolicy gp, SnpPolicy policy, List<Reason> out) {
+    String actual = " (policy " + gp.describe() + ")";
+    if (gp.debug() && !policy.getAllowDebug()) {
+      out.add(new Reason("SNP_POLICY_DEBUG",
+          "policy.DEBUG: expected 0 (debugging lets the host read guest memory), got 1" + actual));
     }
-    if (r.guestSvn() < p.getMinGuestSvn()) {
-      expect("SNP_GUEST_SVN", "snp.minGuestSvn", ">= " + p.getMinGuestSvn(), String.valueOf(r.guestSvn()));
+    boolean allowSmt = !policy.hasAllowSmt() || policy.getAllowSmt();
+    if (gp.smt() && !allowSmt) {
+      out.add(new Reason("SNP_POLICY_SMT", "policy.SMT: expected 0 (allow_smt=false), got 1" + actual));
     }
-    if (!p.getReportVersionsList().isEmpty() && !p.getReportVersionsList().contains(r.version())) {
-      expect("SNP_REPORT_VERSION", "snp.reportVersions", p.getReportVersionsList().toString(), String.valueOf(r.version()));
+    if (gp.migrateMa() && !policy.getAllowMigrationAgent()) {
+      out.add(new Reason("SNP_POLICY_MIGRATE_MA",
+          "policy.MIGRATE_MA: expected 0 (allow_migration_agent=false), got 1" + actual));
     }
-    if (r.signerInfo().signingKey() == SignerInfo.SigningKey.VLEK && p.hasAllowVlek() && !p.getAllowVlek()) {
-      out.reject("SNP_VLEK_NOT_ALLOWED", "snp.allowVlek: the report is VLEK-signed and the policy allows only VCEK");
+    if (policy.getRequireSingleSocket() && !gp.singleSocket()) {
+      out.add(new Reason("SNP_POLICY_SINGLE_SOCKET",
+          "policy.SINGLE_SOCKET: expected 1 (require_single_socket=true), got 0" + actual));
     }
-    oneOf("SNP_MEASUREMENT", "snp.measurements", p.getMeasurementsList(), r.measurement());
-    oneOf("SNP_ID_KEY", "snp.idKeyDigests", p.getIdKeyDigestsList(), r.idKeyDigest());
-    oneOf("SNP_AUTHOR_KEY", "snp.authorKeyDigests", p.getAuthorKeyDigestsList(), r.authorKeyDigest());
-    oneOf("SNP_CHIP_ID", "snp.chipIds", p.getChipIdsList(), r.chipId());
-    exact("SNP_HOST_DATA", "snp.hostData", p.getHostData(), r.hostData());
-    exact("SNP_FAMILY_ID", "snp.familyId", p.getFamilyId(), r.familyId());
-    exact("SNP_IMAGE_ID", "snp.imageId", p.getImageId(), r.imageId());
-    exact("SNP_REPORT_DATA_MISMATCH", "snp.reportData", p.getReportData(), r.reportData());
+    if (!gp.reservedOne()) {
+      out.add(new Reason("SNP_POLICY_RESERVED", "policy bit 17: expected 1 (reserved, must be one), got 0" + actual));
+    }
+    if (gp.reservedBits() != 0) {
+      out.add(new Reason("SNP_POLICY_RESERVED", "policy bits 63:26: expected 0 (reserved), got 0x"
+          + Long.toHexString(gp.reservedBits()) + actual));
+    }
   }
 
-  private void tcb(SnpReport r, boolean turin) {
-    if (!p.hasMinTcb()) {
+  private static void checkReportData(
+      SnpReport report, SnpPolicy policy, Optional<byte[]> expected, List<Reason> out) {
+    byte[] actual = report.reportData();
+    if (expected.isPresent() && !Digests.equal(expected.get(), actual)) {
+      out.add(new Reason("SNP_REPORT_DATA_MISMATCH",
+          "report_data: expected " + Hex.encode(expected.get()) + ", got " + Hex.encode(actual)));
+    }
+    if (!policy.getReportData().isEmpty()) {
+      Bytes.oneOf(out, "report_data", "SNP_REPORT_DATA_MISMATCH", actual,
+          List.of(policy.getReportData()), 64);
+    }
+  }
+
+  private static void checkChipId(SnpReport report, SnpPolicy policy, List<Reason> out) {
+    if (policy.getChipIdsList().isEmpty()) {
       return;
     }
-    SnpTcb min = p.getMinTcb();
-    Map<String, Long> tcbs = Map.of("current", r.currentTcbRaw(), "committed", r.committedTcbRaw(),
-        "launch", r.launchTcbRaw(), "reported", r.reportedTcbRaw());
-    List<String> which = p.getApplyMinTcbToList().isEmpty()
-        ? List.of("current", "committed", "launch", "reported") : p.getApplyMinTcbToList();
-    for (String name : which) {
-      Long raw = tcbs.get(name.toLowerCase(Locale.ROOT));
-      if (raw == null) {
-        continue;
+    byte[] chip = report.chipId();
+    for (String allowed : policy.getChipIdsList()) {
+      Optional<byte[]> want = Bytes.decode(out, "chip_ids", allowed);
+      if (want.isEmpty()) {
+        return;
       }
-      TcbVersion t = TcbVersion.decode(raw, turin);
-      if (!t.atLeast(min.getBootloader(), min.getTee(), min.getSnp(), min.getMicrocode(), min.getFmc())) {
-        expect("SNP_TCB_TOO_LOW", "snp.minTcb (" + name + " TCB)", "bl>=" + min.getBootloader() + " tee>=" + min.getTee()
-            + " snp>=" + min.getSnp() + " ucode>=" + min.getMicrocode() + (turin ? " fmc>=" + min.getFmc() : ""), t.toString());
+      // Turin chip ids are 8 bytes; the report pads them with 56 zero bytes.
+      byte[] padded = Arrays.copyOf(want.get(), 64);
+      if (want.get().length <= 64 && Digests.equal(padded, chip)) {
+        return;
       }
     }
+    out.add(new Reason("SNP_CHIP_ID_NOT_ALLOWED",
+        "chip_id: expected one of " + policy.getChipIdsList() + ", got " + Hex.encode(chip)));
   }
 
-  private void firmware(FirmwareVersion fw) {
-    if (!p.getMinFirmwareVersion().isEmpty()) {
-      String[] parts = p.getMinFirmwareVersion().split("\\.");
-      int major = Integer.parseInt(parts[0]);
-      int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-      if (!fw.atLeast(major, minor)) {
-        expect("SNP_FIRMWARE_TOO_OLD", "snp.minFirmwareVersion", ">= " + p.getMinFirmwareVersion(), fw.toString());
+  private static void checkPlatformInfo(PlatformInfo info, SnpPolicy policy, List<Reason> out) {
+    for (String name : policy.getPlatformInfoRequiredList()) {
+      OptionalInt bit = bitOf(name, out);
+      if (bit.isPresent() && !info.bit(bit.getAsInt())) {
+        out.add(new Reason("SNP_PLATFORM_INFO",
+            "platform_info." + name + ": expected 1, got 0 (platform_info " + info.describe() + ")"));
       }
     }
-    if (fw.build() < p.getMinFirmwareBuild()) {
-      expect("SNP_FIRMWARE_TOO_OLD", "snp.minFirmwareBuild", ">= " + p.getMinFirmwareBuild(), String.valueOf(fw.build()));
-    }
-  }
-
-  private void platform(SnpReport r) {
-    for (String bit : p.getPlatformInfoRequiredList()) {
-      if (!r.platformInfo().isSet(bit)) {
-        expect("SNP_PLATFORM_INFO", "snp.platformInfoRequired", bit + " set", r.platformInfo().toString());
-      }
-    }
-    for (String bit : p.getPlatformInfoForbiddenList()) {
-      if (r.platformInfo().isSet(bit)) {
-        expect("SNP_PLATFORM_INFO", "snp.platformInfoForbidden", bit + " clear", r.platformInfo().toString());
+    for (String name : policy.getPlatformInfoForbiddenList()) {
+      OptionalInt bit = bitOf(name, out);
+      if (bit.isPresent() && info.bit(bit.getAsInt())) {
+        out.add(new Reason("SNP_PLATFORM_INFO",
+            "platform_info." + name + ": expected 0, got 1 (platform_info " + info.describe() + ")"));
       }
     }
   }
 
-  private void oneOf(String code, String key, List<String> allowed, byte[] actual) {
-    if (allowed.isEmpty()) {
-      return;
+  private static OptionalInt bitOf(String name, List<Reason> out) {
+    OptionalInt bit = PlatformInfo.bitOf(name);
+    if (bit.isEmpty()) {
+      out.add(new Reason("SNP_POLICY_INVALID", "platform_info flag name: expected one of SMT_EN,"
+          + " TSME_EN, ECC_EN, RAPL_DIS, CIPHERTEXT_HIDING_EN, ALIAS_CHECK_COMPLETE, TIO_EN, got '"
+          + name + "'"));
     }
-    String hex = Hex.encode(actual);
-    if (allowed.stream().noneMatch(a -> a.strip().equalsIgnoreCase(hex))) {
-      expect(code, key, "one of " + allowed, hex);
-    }
-  }
-
-  private void exact(String code, String key, String expected, byte[] actual) {
-    if (!expected.isEmpty() && !expected.strip().equalsIgnoreCase(Hex.encode(actual))) {
-      expect(code, key, expected, Hex.encode(actual));
-    }
-  }
-
-  private void expect(String code, String key, String expected, String actual) {
-    out.reject(code, key + ": expected " + expected + ", got " + actual);
+    return bit;
   }
 }
