@@ -17,6 +17,11 @@ public final class KernelCatalog {
   public static KernelCatalog builtIn() {
     Map<String, KernelDefinition> m = new LinkedHashMap<>();
     register(m, new PrimeMultiplyKernel());
+    register(m, new VectorAddKernel());
+    register(m, new SaxpyKernel());
+    register(m, new SgemmKernel());
+    register(m, new Sha256BatchKernel());
+    register(m, new ReduceSumKernel());
     return new KernelCatalog(m);
   }
 
