@@ -37,15 +37,16 @@ public final class CollateralInputs {
   public static String add(TdxCollateral.Builder b, byte[] content) throws EvidenceFormatException {
     String text = new String(content, StandardCharsets.UTF_8).strip();
     if (text.startsWith("{")) {
-      Map<String, byte[]> members = RawJsonMembers.parse(text.getBytes(StandardCharsets.UTF_8));
+      // Stored as given: the signature covers bytes inside, and nothing is re-encoded.
+      Map<String, byte[]> members = RawJsonMembers.parse(content);
       if (members.containsKey("tcbInfo")) {
-        SignedJson.parse(text.getBytes(StandardCharsets.UTF_8), "tcbInfo");
-        b.setTcbInfoJson(ByteString.copyFrom(text, StandardCharsets.UTF_8));
+        SignedJson.parse(content, "tcbInfo");
+        b.setTcbInfoJson(ByteString.copyFrom(content));
         return "TCB info (PCS body)";
       }
       if (members.containsKey("enclaveIdentity")) {
-        SignedJson.parse(text.getBytes(StandardCharsets.UTF_8), "enclaveIdentity");
-        b.setQeIdentityJson(ByteString.copyFrom(text, StandardCharsets.UTF_8));
+        SignedJson.parse(content, "enclaveIdentity");
+        b.setQeIdentityJson(ByteString.copyFrom(content));
         return "QE identity (PCS body)";
       }
       if (members.containsKey("tcb_info") || members.containsKey("qe_identity")) {
