@@ -197,6 +197,19 @@ public final class SimulatedAmdAuthority {
     return CertTable.of(e);
   }
 
+  /**
+   * A DER CRL signed by the simulated ARK, like AMD KDS's {@code /vcek/v1/<product>/crl}.
+   *
+   * @param revoked certificates to list (normally the ASK or ASVK)
+   */
+  public byte[] crl(Instant thisUpdate, Instant nextUpdate, List<X509Certificate> revoked) {
+    try {
+      return SimulatedCertificates.crl(bc, keys.ark, keys.arkKey, thisUpdate, nextUpdate, revoked);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign the simulated CRL", e);
+    }
+  }
+
   static byte[] der(X509Certificate c) {
     try {
       return c.getEncoded();

@@ -127,6 +127,27 @@ final class SimulatedCertificates {
     return sign(bc, b, signerKey);
   }
 
+  /** A CRL signed by {@code issuerKey} (RSASSA-PSS) listing {@code revoked}, as AMD KDS serves. */
+  static byte[] crl(
+      Provider bc, X509Certificate issuer, PrivateKey issuerKey, Instant thisUpdate,
+      Instant nextUpdate, java.util.List<X509Certificate> revoked)
+      throws GeneralSecurityException {
+    org.bouncycastle.cert.X509v2CRLBuilder b = new org.bouncycastle.cert.X509v2CRLBuilder(
+        X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
+    b.setNextUpdate(Date.from(nextUpdate));
+    for (X509Certificate c : revoked) {
+      b.addCRLEntry(c.getSerialNumber(), Date.from(thisUpdate), org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+    }
+    try {
+      ContentSigner signer = new JcaContentSignerBuilder(PSS).setProvider(bc).build(issuerKey);
+      return b.build(signer).getEncoded();
+    } catch (IOException e) {
+      throw new GeneralSecurityException("cannot encode CRL", e);
+    } catch (OperatorCreationException e) {
+      throw new GeneralSecurityException("cannot create RSASSA-PSS signer", e);
+    }
+  }
+
   private static void add(X509v3CertificateBuilder b, String oid, ASN1Encodable value)
       throws IOException {
     b.addExtension(new ASN1ObjectIdentifier(oid), false, value);

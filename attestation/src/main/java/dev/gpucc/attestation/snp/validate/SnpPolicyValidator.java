@@ -39,6 +39,7 @@ public final class SnpPolicyValidator {
       Optional<byte[]> expectedReportData) {
     List<Reason> out = new ArrayList<>();
     checkVersion(report, policy, out);
+    checkProductLine(productLine, policy, out);
     checkGuestPolicy(report.policy(), policy, out);
     if (policy.hasVmpl() && report.vmpl() != policy.getVmpl()) {
       out.add(new Reason("SNP_VMPL_MISMATCH",
@@ -84,6 +85,26 @@ public final class SnpPolicyValidator {
         && !policy.getReportVersionsList().contains(report.version())) {
       out.add(new Reason("SNP_REPORT_VERSION_NOT_ALLOWED",
           "version: expected one of " + policy.getReportVersionsList() + ", got " + report.version()));
+    }
+  }
+
+  private static void checkProductLine(
+      Optional<SnpProductLine> line, SnpPolicy policy, List<Reason> out) {
+    if (policy.getProductLinesList().isEmpty()) {
+      return;
+    }
+    for (String name : policy.getProductLinesList()) {
+      if (SnpProductLine.fromName(name).isEmpty()) {
+        out.add(new Reason("SNP_POLICY_INVALID",
+            "product_lines: expected Milan, Genoa or Turin, got '" + name + "'"));
+        return;
+      }
+    }
+    boolean ok = line.isPresent() && policy.getProductLinesList().stream()
+        .anyMatch(n -> SnpProductLine.fromName(n).equals(line));
+    if (!ok) {
+      out.add(new Reason("SNP_PRODUCT_NOT_ALLOWED", "product line: expected one of "
+          + policy.getProductLinesList() + ", got " + line.map(SnpProductLine::kdsName).orElse("unknown")));
     }
   }
 

@@ -34,7 +34,7 @@ class SimulatedAmdAuthorityTest {
 
   @BeforeAll
   static void generate() {
-    milan = SimulatedAmdAuthority.generateWithVlek(SnpProductLine.MILAN);
+    milan = TestAuthorities.milan();
   }
 
   private static byte[] nonce() {

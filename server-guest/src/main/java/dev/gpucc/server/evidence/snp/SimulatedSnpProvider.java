@@ -1,40 +1,40 @@
 package dev.gpucc.server.evidence.snp;
 
-import dev.gpucc.attestation.snp.abi.SnpProductLine;
 import dev.gpucc.attestation.snp.sim.SimulatedAmdAuthority;
+import dev.gpucc.attestation.snp.sim.SimulatedReportOptions;
 import dev.gpucc.proto.v1.Evidence;
 import dev.gpucc.proto.v1.TeeKind;
-import dev.gpucc.server.SimulatedRootHolder;
 import dev.gpucc.server.evidence.CpuEvidenceProvider;
-import java.security.cert.X509Certificate;
+import dev.gpucc.server.evidence.EvidenceProviderException;
+import java.util.Objects;
 
 /**
- * SEV-SNP evidence for machines without a TEE: real report format and real signatures from a
- * gpucc-made AMD-style hierarchy ({@link SimulatedAmdAuthority}). Used only when configured.
+ * SIMULATED SEV-SNP evidence for machines without a TEE: real report format and crypto, signed by
+ * a {@link SimulatedAmdAuthority} whose root verifiers trust only when told to. Used only when
+ * the server is explicitly configured for simulation; never as a fallback.
  */
-public final class SimulatedSnpProvider implements CpuEvidenceProvider, SimulatedRootHolder {
+public final class SimulatedSnpProvider implements CpuEvidenceProvider {
+  public static final String NAME = "simulated-snp";
+
   private final SimulatedAmdAuthority authority;
+  private final SimulatedReportOptions options;
 
   public SimulatedSnpProvider(SimulatedAmdAuthority authority) {
-    this.authority = authority;
+    this(authority, SimulatedReportOptions.defaults());
   }
 
-  /**
-   * The provider over this process's simulated hierarchy. The hierarchy is made once per process
-   * (two RSA-4096 keys take seconds) and never leaves memory; a new process has new keys.
-   */
-  public static SimulatedSnpProvider generate() {
-    return new SimulatedSnpProvider(ProcessAuthority.INSTANCE);
+  public SimulatedSnpProvider(SimulatedAmdAuthority authority, SimulatedReportOptions options) {
+    this.authority = Objects.requireNonNull(authority, "authority");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** Lazily made on first use (holder idiom: thread-safe without locks). */
-  private static final class ProcessAuthority {
-    static final SimulatedAmdAuthority INSTANCE = SimulatedAmdAuthority.generate(SnpProductLine.MILAN);
+  public SimulatedAmdAuthority authority() {
+    return authority;
   }
 
   @Override
   public String name() {
-    return "simulated-snp";
+    return NAME;
   }
 
   @Override
@@ -48,12 +48,8 @@ public final class SimulatedSnpProvider implements CpuEvidenceProvider, Simulate
   }
 
   @Override
-  public Evidence.Builder collect(byte[] reportData) {
-    return Evidence.newBuilder().setSnp(authority.attest(reportData));
-  }
-
-  @Override
-  public X509Certificate simulatedRoot() {
-    return authority.ark();
+  public Evidence.Builder collect(byte[] reportData) throws EvidenceProviderException {
+    SnpProviders.checkReportData(reportData);
+    return Evidence.newBuilder().setSnp(authority.attest(reportData, options));
   }
 }
