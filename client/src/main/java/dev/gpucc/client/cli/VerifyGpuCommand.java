@@ -1,13 +1,122 @@
 package dev.gpucc.client.cli;
 
+import com.google.protobuf.ByteString;
+import dev.gpucc.attestation.EvidenceFiles;
+import dev.gpucc.attestation.Verdict;
+import dev.gpucc.attestation.VerifyOptions;
+import dev.gpucc.attestation.gpu.GpuCollateralSources;
+import dev.gpucc.attestation.gpu.GpuEvidenceVerifier;
+import dev.gpucc.attestation.gpu.rim.RimProvider;
+import dev.gpucc.attestation.policy.Policies;
+import dev.gpucc.attestation.policy.PolicyFormatException;
+import dev.gpucc.proto.v1.GpuEvidence;
+import dev.gpucc.proto.v1.Policy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code gpucc verify gpu}: not implemented yet in this build (reports so, exit 2). */
-@Command(name = "gpu", description = "Verify raw Gpu evidence (not available in this build).")
+/**
+ * {@code gpucc verify gpu}: verifies one NVIDIA GPU report (SPDM 1.1 GET_MEASUREMENTS request ||
+ * MEASUREMENTS response, binary or hex text, as nvtrust and NVML write it) with its PEM
+ * certificate chain, optionally against RIMs and a policy. Exit 0 accepted, 1 rejected
+ * (malformed evidence included), 2 usage. Offline: no OCSP, no RIM download.
+ */
+@Command(
+    name = "gpu",
+    description = "Verify NVIDIA GPU evidence (SPDM report + certificate chain) against a policy.")
 public final class VerifyGpuCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--evidence", required = true, paramLabel = "FILE",
+      description = "SPDM evidence, binary or hex text (nvtrust attestationReport format).")
+  Path evidence;
+
+  @Option(names = "--certs", required = true, paramLabel = "FILE",
+      description = "PEM certificate chain, leaf first (5 certificates for Hopper).")
+  Path certs;
+
+  @Option(names = "--nonce", paramLabel = "HEX",
+      description = "Expected 32-byte nonce (64 hex digits); without it freshness is not checked.")
+  String nonce;
+
+  @Option(names = "--rim", paramLabel = "FILE",
+      description = "RIM SWID tag (driver and/or VBIOS); repeat for both. Compared when given.")
+  List<Path> rims = new ArrayList<>();
+
+  @Option(names = "--at", paramLabel = "INSTANT",
+      description = "Verification instant (ISO-8601, e.g. 2024-06-01T00:00:00Z); default now.")
+  String at;
+
+  @Option(names = "--policy", paramLabel = "FILE", description = "JSON policy (docs/POLICY.md); its gpu section applies.")
+  Path policyFile;
+
+  @Option(names = "--index", paramLabel = "N", description = "GPU index used in claim names (default 0).")
+  int index;
+
+  @Option(names = "--json", description = "Print the verdict as JSON.")
+  boolean json;
+
+  @Option(names = "--verbose", description = "Show stack traces of internal errors.")
+  boolean verbose;
+
   @Override
   public Integer call() throws Exception {
-    throw new UsageException("'gpucc verify gpu' is not available in this build yet");
+    Policy policy = loadPolicy();
+    String when = at != null ? at : (policy.getVerificationTime().isEmpty() ? null : policy.getVerificationTime());
+    VerifyOptions options = VerifyOptions.builder()
+        .at(CliSupport.parseInstant(when, "--at"))
+        .allowSimulatedAcknowledgingNoHardwareProtection(policy.getAllowSimulated())
+        .simulatedRootSha256(java.util.Set.copyOf(policy.getSimulatedRootSha256List()))
+        .build();
+    byte[] spdm = EvidenceFiles.binaryOrHex(CliSupport.readFile(evidence, "--evidence"));
+    byte[] chain = CliSupport.readFile(certs, "--certs");
+    Optional<byte[]> expected =
+        nonce == null ? Optional.empty() : Optional.of(CliSupport.parseHex(nonce, 32, "--nonce"));
+    GpuCollateralSources sources = GpuCollateralSources.offline();
+    if (!rims.isEmpty()) {
+      List<byte[]> docs = new ArrayList<>();
+      for (Path r : rims) {
+        docs.add(CliSupport.readFile(r, "--rim"));
+      }
+      sources = sources.withRims(RimProvider.of(docs));
+    }
+    GpuEvidence e = GpuEvidence.newBuilder()
+        .setIndex(index)
+        .setArch("HOPPER")
+        .setSpdm(ByteString.copyFrom(spdm))
+        .setCertificateChainPem(ByteString.copyFrom(chain))
+        .build();
+    Verdict.Builder out = Verdict.builder();
+    new GpuEvidenceVerifier(options, sources).verify(e, expected, policy.getGpu(), out);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+      code = VerdictPrinter.print(out.build(), json, ps);
+    }
+    spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
+    spec.commandLine().getOut().flush();
+    return code;
+  }
+
+  private Policy loadPolicy() throws UsageException {
+    if (policyFile == null) {
+      return Policies.secureDefault();
+    }
+    try {
+      return Policies.load(policyFile);
+    } catch (IOException e) {
+      throw new UsageException("--policy: cannot read " + policyFile + ": " + e.getMessage());
+    } catch (PolicyFormatException e) {
+      throw new UsageException("--policy: " + e.getMessage());
+    }
   }
 }

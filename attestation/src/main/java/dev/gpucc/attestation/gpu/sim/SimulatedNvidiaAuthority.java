@@ -28,6 +28,10 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 public final class SimulatedNvidiaAuthority {
   /** Provider label of simulated GPU evidence. */
   public static final String PROVIDER = "simulated-gpu";
+  /** Driver version in the simulated opaque data (and NVML-style field). */
+  public static final String DRIVER_VERSION = SimulatedSpdm.DRIVER_VERSION;
+  /** VBIOS version in the simulated opaque data, formatted as nvtrust does. */
+  public static final String VBIOS_VERSION = SimulatedSpdm.VBIOS_VERSION;
 
   private final SimulatedCertificates certs;
   private final SecureRandom random;
