@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ServeCommand.class,
+      SubmitCommand.class,
       VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
