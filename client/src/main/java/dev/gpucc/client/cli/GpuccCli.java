@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       AttestCommand.class,
       CapabilitiesCommand.class,
+      SubmitCommand.class,
       PolicyCommand.class,
       VerifyCommand.class,
       CommandLine.HelpCommand.class
