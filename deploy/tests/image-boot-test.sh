@@ -100,6 +100,7 @@ SERIAL=file:$work/serial.log
 EOF
 rm -f "$work/serial.log"
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 "$repo/deploy/launch/launch-cvm.sh" --config "$work/vm.conf" >"$work/qemu.log" 2>&1 &
 qemu_pid=$!
 t_start=$(date +%s)
@@ -138,13 +139,14 @@ while [[ $(elapsed) -lt $timeout ]]; do
   sleep 3
 done
 
+first_server_line=$(grep -a -m1 -E 'java\[[0-9]+\]' "$work/serial.log" 2>/dev/null | sed 's/\x1b\[[0-9;]*[A-Za-z]//g')
 unit_started=no
 grep -aq 'Started .*gpucc.service' "$work/serial.log" 2>/dev/null && unit_started=yes
 server_lines=$(grep -a -E 'java\[[0-9]+\]|gpucc' "$work/serial.log" 2>/dev/null | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' | tail -n 8)
 
-say "image boot test ($(date -u +%Y-%m-%dT%H:%M:%SZ), accel=$accel, $(nproc) host CPUs)"
+say "image boot test ($(date -u +%Y-%m-%dT%H:%M:%SZ), accel=$accel, $(nproc) host CPUs, load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg))"
 say "  image build: ${t_build}s (0 = reused); kernel $(sed -n 's/^kernel=//p' "$img/MANIFEST"), openjdk $(sed -n 's/^openjdk=//p' "$img/MANIFEST")"
-say "  gpucc.service started by systemd: $unit_started"
+say "  gpucc.service started by systemd: $unit_started; first server output on the console: ${first_server_line:-none}"
 if [[ -n $probe_answer ]]; then say "  probe (guest :7444 -> host :$probe_port) answered after ${probe_at}s: $probe_answer"
 else say "  probe: no answer within ${timeout}s"; fi
 if [[ -n $caps_answer ]]; then
