@@ -3,8 +3,15 @@ package dev.gpucc.server;
 import dev.gpucc.server.evidence.CpuEvidenceProvider;
 import dev.gpucc.server.evidence.EvidenceProviderException;
 import dev.gpucc.server.evidence.GpuEvidenceProvider;
+import dev.gpucc.server.evidence.gpu.NvmlGpuEvidenceProvider;
+import dev.gpucc.server.evidence.snp.SnpProviderSelector;
+import dev.gpucc.server.evidence.tdx.TdxProviderSelector;
 import dev.gpucc.server.exec.CpuExecutor;
+import dev.gpucc.server.exec.ExecutionException;
 import dev.gpucc.server.exec.JobExecutor;
+import dev.gpucc.server.exec.cuda.CudaConfig;
+import dev.gpucc.server.exec.cuda.CudaExecutor;
+import dev.gpucc.server.exec.cuda.CudaExecutorFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,28 +19,57 @@ import java.util.Optional;
 
 /**
  * Assembles a server from its configuration: which CPU and GPU evidence providers and which
- * executors. A provider that is asked for and does not work is an error (never a silent fall back
- * to simulation); simulation happens only when configured.
+ * executors. A provider or executor that is asked for and does not work is an error (never a
+ * silent fall back to simulation); simulation happens only when configured.
  */
 public final class ComponentFactory {
   private ComponentFactory() {}
 
-  public static ServerComponents create(ServerConfig config) throws EvidenceProviderException {
-    CpuEvidenceProvider cpu = cpuProvider(config.cpuEvidence());
-    Optional<GpuEvidenceProvider> gpu = gpuProvider(config.gpuEvidence());
-    List<JobExecutor> executors = new ArrayList<>();
-    executors.add(new CpuExecutor());
-    return new ServerComponents(new ExecutorSelector(executors), new EvidenceCollector(cpu, gpu));
+  public static ServerComponents create(ServerConfig config) throws ServerSetupException {
+    CpuEvidenceProvider cpu;
+    Optional<GpuEvidenceProvider> gpu;
+    try {
+      cpu = cpuProvider(config.cpuEvidence());
+      gpu = gpuProvider(config.gpuEvidence());
+    } catch (EvidenceProviderException e) {
+      throw new ServerSetupException(e.getMessage(), e);
+    }
+    List<String> notes = new ArrayList<>();
+    List<JobExecutor> executors = executors(config.executor(), notes);
+    return new ServerComponents(new ExecutorSelector(executors), new EvidenceCollector(cpu, gpu), notes);
   }
 
   static CpuEvidenceProvider cpuProvider(String name) throws EvidenceProviderException {
     switch (name) {
       case "simulated", "simulated-snp":
         return SimulatedProviders.snp();
+      case "simulated-tdx":
+        return TdxProviderSelector.forThisMachine().select("simulated");
+      case "configfs-tsm", "sev-guest-ioctl":
+        return SnpProviderSelector.system(() -> null).select(SnpProviderSelector.Mode.parse(name));
+      case "tdx-configfs-tsm":
+        return TdxProviderSelector.forThisMachine().select("configfs-tsm");
+      case "tdx-qgs-vsock":
+        return TdxProviderSelector.forThisMachine().select("qgs-vsock");
+      case "auto":
+        return autoCpu();
       default:
-        throw new EvidenceProviderException(
-            "CPU evidence provider '" + name + "' is not available in this build; use --cpu-evidence simulated"
-                + " on a machine without a TEE");
+        throw new EvidenceProviderException("unknown CPU evidence provider '" + name + "' (auto, configfs-tsm,"
+            + " sev-guest-ioctl, tdx-configfs-tsm, tdx-qgs-vsock, simulated, simulated-tdx)");
+    }
+  }
+
+  /** SEV-SNP interfaces first, then TDX; neither = an error that says how to simulate. */
+  private static CpuEvidenceProvider autoCpu() throws EvidenceProviderException {
+    try {
+      return SnpProviderSelector.system(() -> null).select(SnpProviderSelector.Mode.AUTO);
+    } catch (EvidenceProviderException snp) {
+      try {
+        return TdxProviderSelector.forThisMachine().select("auto");
+      } catch (EvidenceProviderException tdx) {
+        throw new EvidenceProviderException("this machine is not a confidential VM: " + snp.getMessage() + "; "
+            + tdx.getMessage() + ". To run without a TEE, start with --simulate (evidence is then labelled SIMULATED)");
+      }
     }
   }
 
@@ -41,22 +77,49 @@ public final class ComponentFactory {
     switch (name) {
       case "none":
         return Optional.empty();
+      case "simulated":
+        return Optional.of(SimulatedProviders.gpu());
+      case "nvml":
+        return Optional.of(NvmlGpuEvidenceProvider.open());
+      case "auto":
+        try {
+          return Optional.of(NvmlGpuEvidenceProvider.open());
+        } catch (EvidenceProviderException e) {
+          // No NVML or no CC-mode GPU: a CPU-only server. Jobs then carry no GPU evidence, which
+          // a policy with gpu.requireGpu rejects; nothing is simulated.
+          return Optional.empty();
+        }
       default:
-        throw new EvidenceProviderException("GPU evidence provider '" + name + "' is not available in this build");
+        throw new EvidenceProviderException("unknown GPU evidence provider '" + name + "' (none, auto, nvml, simulated)");
     }
+  }
+
+  static List<JobExecutor> executors(String name, List<String> notes) throws ServerSetupException {
+    List<JobExecutor> out = new ArrayList<>();
+    switch (name) {
+      case "cpu" -> notes.add("CPU executor (configured)");
+      case "cuda" -> {
+        try {
+          out.add(CudaExecutor.open(CudaConfig.DEFAULTS));
+        } catch (ExecutionException | LinkageError e) {
+          throw new ServerSetupException("executor 'cuda' was configured but no CUDA device can be used: " + e.getMessage(), e);
+        }
+      }
+      case "auto" -> {
+        CudaExecutorFactory.Selection s = CudaExecutorFactory.select(CudaConfig.DEFAULTS);
+        notes.add(s.reason());
+        if (s.isCuda()) {
+          out.add(s.executor());
+        }
+      }
+      default -> throw new ServerSetupException("unknown executor '" + name + "' (auto, cuda, cpu)", null);
+    }
+    out.add(new CpuExecutor());
+    return out;
   }
 
   /** Roots of the simulated providers in use (empty for real providers), for clients to pin. */
   public static List<X509Certificate> simulatedRoots(ServerComponents components) {
-    List<X509Certificate> roots = new ArrayList<>();
-    if (components.evidence().cpu() instanceof SimulatedRootHolder h) {
-      roots.add(h.simulatedRoot());
-    }
-    components.evidence().gpu().ifPresent(g -> {
-      if (g instanceof SimulatedRootHolder h) {
-        roots.add(h.simulatedRoot());
-      }
-    });
-    return roots;
+    return SimulatedProviders.roots(components);
   }
 }

@@ -38,7 +38,7 @@ public record ServerConfig(
   /** Loopback, ephemeral port, simulated evidence, CPU executor: what `gpucc demo` embeds. */
   public static ServerConfig embeddedSimulated() {
     return new ServerConfig(
-        "127.0.0.1", 0, KernelLimits.DEFAULTS, Duration.ofMinutes(5), 4, "simulated", "none", "cpu",
+        "127.0.0.1", 0, KernelLimits.DEFAULTS, Duration.ofMinutes(5), 4, "simulated", "simulated", "cpu",
         Duration.ofHours(1));
   }
 

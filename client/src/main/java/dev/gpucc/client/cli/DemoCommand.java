@@ -117,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
     ServerComponents components;
     try {
       components = ComponentFactory.create(config);
-    } catch (dev.gpucc.server.evidence.EvidenceProviderException e) {
+    } catch (dev.gpucc.server.ServerSetupException e) {
       throw new CliFailure(ExitCodes.INTERNAL, "cannot start the embedded server: " + e.getMessage(), e);
     }
     GpuccServer server = new GpuccServer(config, components).start();

@@ -41,7 +41,10 @@ final class DemoReport {
           : " report, hardware-signed"));
       line(out, "measurement", first(c, "snp.measurement", "tdx.mrtd"));
       line(out, "TCB", first(c, "snp.reported_tcb", "tdx.tcb_status"));
-      line(out, "GPU evidence", c.getOrDefault("gpu.count", 0) + " GPU(s)");
+      Object gpus = c.getOrDefault("gpu.count", 0);
+      line(out, "GPU evidence", gpus + " GPU(s), bound to this job"
+          + (c.containsKey("gpu0.driver_version") ? "; GPU 0 driver " + c.get("gpu0.driver_version") + ", VBIOS "
+              + c.get("gpu0.vbios_version") : ""));
       line(out, "product", product.bitLength() + " bits, " + (productOk
           ? "matches a*b recomputed locally" : "DOES NOT MATCH a*b recomputed locally"));
       if (v.simulated()) {

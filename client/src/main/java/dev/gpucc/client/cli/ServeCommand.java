@@ -6,7 +6,7 @@ import dev.gpucc.server.ComponentFactory;
 import dev.gpucc.server.GpuccServer;
 import dev.gpucc.server.ServerComponents;
 import dev.gpucc.server.ServerConfig;
-import dev.gpucc.server.evidence.EvidenceProviderException;
+import dev.gpucc.server.ServerSetupException;
 import java.io.PrintWriter;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -30,11 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "CPU evidence provider: auto (real TEE only), simulated, or a provider name (default ${DEFAULT-VALUE}).")
   String cpuEvidence;
 
-  @Option(names = "--gpu-evidence", defaultValue = "none",
+  @Option(names = "--gpu-evidence", defaultValue = "auto",
       description = "GPU evidence provider: none, simulated, nvml or auto (default ${DEFAULT-VALUE}).")
   String gpuEvidence;
 
-  @Option(names = "--executor", defaultValue = "cpu", description = "cpu, cuda or auto (default ${DEFAULT-VALUE}).")
+  @Option(names = "--executor", defaultValue = "auto", description = "auto (CUDA when a GPU is usable, else CPU), cuda or cpu (default ${DEFAULT-VALUE}).")
   String executor;
 
   @Option(names = "--simulate", description = "Shorthand for --cpu-evidence simulated --gpu-evidence simulated (no TEE here).")
@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerComponents components;
     try {
       components = ComponentFactory.create(config);
-    } catch (EvidenceProviderException e) {
+    } catch (ServerSetupException e) {
       throw new CliFailure(ExitCodes.USAGE, "cannot start: " + e.getMessage(), e);
     }
     GpuccServer server = new GpuccServer(config, components);
@@ -127,6 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("  CPU evidence:       " + c.evidence().cpu().name() + (c.evidence().cpu().simulated() ? " (SIMULATED)" : ""));
     out.println("  GPU evidence:       " + c.evidence().gpu().map(g -> g.name() + (g.simulated() ? " (SIMULATED)" : "")).orElse("none"));
     out.println("  executors:          " + c.executors().infos().stream().map(i -> i.getKind() + " " + i.getDevice()).toList());
+    c.notes().forEach(n -> out.println("  note:               " + n));
     for (X509Certificate root : ComponentFactory.simulatedRoots(c)) {
       out.println("  simulated root:     " + SimulatedRoots.sha256Hex(root) + "  (pin with simulatedRootSha256)");
     }
