@@ -90,6 +90,37 @@ class ReceiptRejectionTest {
   }
 
   @Test
+  void jobCarriesGpuEvidenceBoundToIt() {
+    assertThat(first.receipt().getReceipt().getEvidence().getGpusCount()).isEqualTo(1);
+    assertThat(first.verdict().claims()).containsEntry("gpu.count", 1);
+  }
+
+  @Test
+  void tamperedGpuEvidence_isRejected() {
+    Receipt r = first.receipt().getReceipt();
+    byte[] spdm = r.getEvidence().getGpus(0).getSpdm().toByteArray();
+    spdm[107] ^= 0x01; // block 2 value[0], as in negative/gpu-measurement-bitflip
+    Receipt tampered = r.toBuilder().setEvidence(r.getEvidence().toBuilder()
+        .setGpus(0, r.getEvidence().getGpus(0).toBuilder().setSpdm(ByteString.copyFrom(spdm)))).build();
+    SavedReceipt saved = first.receipt().toBuilder().setReceipt(tampered).build();
+    Verdict v = verify(saved, expectations(saved), server.policy());
+    assertRejected(v, "TRANSCRIPT_GPU_EVIDENCE_MISMATCH");
+    assertRejected(v, "GPU_SIGNATURE_INVALID");
+  }
+
+  @Test
+  void gpuEvidenceOfAnotherJob_failsBindingAndNonce() {
+    // Genuine, correctly signed GPU evidence, but made for job 2's nonce.
+    Receipt r = first.receipt().getReceipt();
+    Receipt swapped = r.toBuilder().setEvidence(r.getEvidence().toBuilder()
+        .setGpus(0, second.receipt().getReceipt().getEvidence().getGpus(0))).build();
+    SavedReceipt saved = first.receipt().toBuilder().setReceipt(swapped).build();
+    Verdict v = verify(saved, expectations(saved), server.policy());
+    assertRejected(v, "TRANSCRIPT_GPU_EVIDENCE_MISMATCH");
+    assertRejected(v, "GPU_NONCE_MISMATCH");
+  }
+
+  @Test
   void simulatedEvidenceUnderStrictPolicy_isRejected() {
     assertRejected(verify(first.receipt(), expectations(first.receipt()), Policy.getDefaultInstance()), "SIMULATED_NOT_ALLOWED");
   }
