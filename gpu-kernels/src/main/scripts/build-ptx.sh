@@ -14,9 +14,14 @@ OUT_DIR="${1:-$MODULE_DIR/target/ptx}"
 UPDATE="${2:-}"
 SRC="$MODULE_DIR/src/main/cuda"
 COMMITTED="$MODULE_DIR/src/main/resources/dev/gpucc/kernels/ptx"
-NVCC="$(command -v nvcc || true)"
-[ -z "$NVCC" ] && [ -x /usr/local/bin/nvcc ] && NVCC=/usr/local/bin/nvcc
-if [ -z "$NVCC" ]; then
+# GPUCC_NVCC names the nvcc to use (a path that does not exist simulates a machine without nvcc).
+if [ -n "${GPUCC_NVCC:-}" ]; then
+  NVCC="$GPUCC_NVCC"
+else
+  NVCC="$(command -v nvcc || true)"
+  if [ -z "$NVCC" ] && [ -x /usr/local/bin/nvcc ]; then NVCC=/usr/local/bin/nvcc; fi
+fi
+if [ -z "$NVCC" ] || [ ! -x "$NVCC" ]; then
   echo "[gpucc] nvcc not found: using the committed PTX in src/main/resources (not rebuilt, not assembled)"
   exit 0
 fi

@@ -31,8 +31,10 @@ public final class CudaExecutor implements JobExecutor {
   private final BuiltInLaunchers launchers;
   private final ExecutorInfo info;
   private final int driverVersion;
+  private final int deviceCount;
 
-  private CudaExecutor(CudaDevice device, CudaConfig config, int driverVersion) {
+  private CudaExecutor(CudaDevice device, CudaConfig config, int driverVersion, int deviceCount) {
+    this.deviceCount = deviceCount;
     this.device = device;
     this.budget = new DeviceMemoryBudget(config.maxDeviceBytesPerJob(), config.maxDeviceBytes());
     this.poisonOutputs = config.poisonOutputs();
@@ -59,7 +61,7 @@ public final class CudaExecutor implements JobExecutor {
       throw new ExecutionException(Kind.DEVICE_ERROR, "the driver reports " + count[0]
           + " GPU(s); configured device index " + config.deviceIndex() + " does not exist");
     }
-    return new CudaExecutor(CudaDevice.open(config.deviceIndex()), config, version[0]);
+    return new CudaExecutor(CudaDevice.open(config.deviceIndex()), config, version[0], count[0]);
   }
 
   @Override
@@ -70,6 +72,11 @@ public final class CudaExecutor implements JobExecutor {
   /** Driver API version, e.g. 13000 for CUDA 13.0. */
   public int driverVersion() {
     return driverVersion;
+  }
+
+  /** GPUs the driver reports (this executor uses one, {@link CudaConfig#deviceIndex()}). */
+  public int deviceCount() {
+    return deviceCount;
   }
 
   public CudaDevice device() {

@@ -36,7 +36,8 @@ public final class CudaExecutorFactory {
   static Selection select(CudaConfig config, Opener opener) {
     try {
       CudaExecutor e = opener.open(config);
-      return new Selection(e, "CUDA executor on GPU " + e.info().getGpuIndex() + ": " + e.info().getDevice()
+      return new Selection(e, "CUDA executor on GPU " + e.info().getGpuIndex() + " of " + e.deviceCount()
+          + ": " + e.info().getDevice()
           + " (driver API " + e.driverVersion() + ")");
     } catch (ExecutionException e) {
       return cpu("no CUDA device: " + e.getMessage());

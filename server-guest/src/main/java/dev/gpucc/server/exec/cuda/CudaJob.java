@@ -75,10 +75,19 @@ final class CudaJob implements AutoCloseable {
     return p;
   }
 
-  /** An output buffer: zero-filled, or 0xFF-filled when poisoning (GPU check). */
+  /** A built-in kernel's output buffer: zero-filled, or 0xFF-filled when poisoning (GPU check). */
   CUdeviceptr output(long bytes, String what) throws ExecutionException {
+    return filled(bytes, what, poisonOutputs ? (byte) 0xff : 0);
+  }
+
+  /** A custom kernel's output buffer: always zero-filled, as job.proto promises. */
+  CUdeviceptr zeroedOutput(long bytes, String what) throws ExecutionException {
+    return filled(bytes, what, (byte) 0);
+  }
+
+  private CUdeviceptr filled(long bytes, String what, byte value) throws ExecutionException {
     CUdeviceptr p = alloc(bytes, what);
-    check(cuMemsetD8(p, poisonOutputs ? (byte) 0xff : 0, Math.max(1, bytes)), "clearing " + what);
+    check(cuMemsetD8(p, value, Math.max(1, bytes)), "filling " + what);
     return p;
   }
 

@@ -50,7 +50,7 @@ final class CustomLauncher {
         if (p instanceof CustomKernelPlan.InputBuffer ib) {
           params.add(Pointer.to(in.get(ib.index())));
         } else if (p instanceof CustomKernelPlan.OutputBuffer ob) {
-          CUdeviceptr d = job.output(ob.bytes(), "output " + ob.output());
+          CUdeviceptr d = job.zeroedOutput(ob.bytes(), "output " + ob.output());
           outs.add(d);
           outSizes.add(ob.bytes());
           params.add(Pointer.to(d));

@@ -31,6 +31,19 @@ class GpuCheckTest {
   }
 
   @Test
+  void faultPtx_assemblesForSm90_whenPtxasIsInstalled() throws Exception {
+    java.nio.file.Path ptxas = java.nio.file.Path.of("/usr/local/bin/ptxas");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(ptxas), "no ptxas here");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ptx");
+    java.nio.file.Path in = dir.resolve("faults.ptx");
+    java.nio.file.Files.write(in, GpuCheck.faultPtx());
+    Process p = new ProcessBuilder(ptxas.toString(), "-arch=sm_90", "-o", dir.resolve("f.cubin").toString(),
+        in.toString()).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(log).isZero();
+  }
+
+  @Test
   void faultPtxIsPackaged() {
     assertThat(new String(GpuCheck.faultPtx(), StandardCharsets.UTF_8)).contains(".entry oob", ".entry spin");
   }
