@@ -65,6 +65,29 @@ class CliEndToEndTest {
   }
 
   @Test
+  void submit_runsCatalogKernelsOnAttestedServer_andSavesReceipt() throws Exception {
+    try (SimulatedServer s = new SimulatedServer()) {
+      Path policy = dir.resolve("policy.json");
+      Files.writeString(policy, Policies.toJson(s.policy()));
+      Path receipt = dir.resolve("sha.receipt");
+      Path outDir = dir.resolve("out");
+      Run r = gpucc("submit", "sha256-batch", "--generate", "--message-bytes", "64", "--count", "8", "--seed", "7",
+          "--target", "127.0.0.1:" + s.port(), "--policy", policy.toString(), "--receipt", receipt.toString(),
+          "--output-dir", outDir.toString());
+      assertThat(r.code()).as(r.out() + r.err()).isZero();
+      assertThat(r.out()).contains("verdict: ACCEPTED (SIMULATED");
+      assertThat(r.err()).contains("progress:");
+      Run v = gpucc("verify", "receipt", receipt.toString(), "--policy", policy.toString(), "--outputs",
+          outDir.resolve("output-0.bin").toString());
+      assertThat(v.code()).as(v.out()).isZero();
+
+      Run strict = gpucc("submit", "vector-add", "--generate", "--size", "16", "--target", "127.0.0.1:" + s.port());
+      assertThat(strict.code()).isEqualTo(1);
+      assertThat(s.count("SubmitJob")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void exitCodes_distinguishUsageConnectionAndRejection() throws Exception {
     assertThat(gpucc("demo", "--bits", "abc").code()).isEqualTo(2);
     assertThat(gpucc("verify", "receipt", dir.resolve("missing").toString()).code()).isEqualTo(2);

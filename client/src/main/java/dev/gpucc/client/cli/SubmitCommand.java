@@ -84,14 +84,17 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "stack traces on errors") boolean verbose;
 
+  @picocli.CommandLine.Mixin TargetOptions target = new TargetOptions();
+
+  @Option(names = "--receipt", paramLabel = "FILE", description = "save the verified receipt (gpucc verify receipt)")
+  Path receiptFile;
+
   private final JobRunner runner;
 
-  /** For picocli: the network runner is wired by the client (until then, only --local-cpu works). */
+  /** For picocli: attests --target, submits, verifies the receipt (AttestedJobRunner). */
   public SubmitCommand() {
-    this((spec, inputs) -> {
-      throw new UsageException("'gpucc submit' to a server is not wired in this build yet; "
-          + "use --local-cpu to run catalog kernels locally");
-    });
+    this.runner = (spec, inputs) ->
+        new AttestedJobRunner(target, receiptFile, this.spec.commandLine().getErr()).run(spec, inputs);
   }
 
   public SubmitCommand(JobRunner runner) {
