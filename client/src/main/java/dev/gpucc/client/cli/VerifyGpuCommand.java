@@ -1,10 +1,10 @@
 package dev.gpucc.client.cli;
 
-import com.google.protobuf.ByteString;
 import dev.gpucc.attestation.EvidenceFiles;
 import dev.gpucc.attestation.Verdict;
 import dev.gpucc.attestation.VerifyOptions;
 import dev.gpucc.attestation.gpu.GpuCollateralSources;
+import dev.gpucc.attestation.gpu.GpuEvidenceFiles;
 import dev.gpucc.attestation.gpu.GpuEvidenceVerifier;
 import dev.gpucc.attestation.gpu.rim.RimProvider;
 import dev.gpucc.attestation.policy.Policies;
@@ -89,12 +89,7 @@ public final class VerifyGpuCommand implements Callable<Integer> {
       }
       sources = sources.withRims(RimProvider.of(docs));
     }
-    GpuEvidence e = GpuEvidence.newBuilder()
-        .setIndex(index)
-        .setArch("HOPPER")
-        .setSpdm(ByteString.copyFrom(spdm))
-        .setCertificateChainPem(ByteString.copyFrom(chain))
-        .build();
+    GpuEvidence e = GpuEvidenceFiles.fromBytes(index, spdm, chain);
     Verdict.Builder out = Verdict.builder();
     new GpuEvidenceVerifier(options, sources).verify(e, expected, policy.getGpu(), out);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -122,6 +122,27 @@ class VerifyGpuCommandTest {
   }
 
   @Test
+  void hgx8_derivedFiles_eachAccepted() throws IOException {
+    for (int i = 0; i < 8; i++) {
+      out.getBuffer().setLength(0);
+      int code = run("verify", "gpu", "--index", String.valueOf(i),
+          "--evidence", file("gpu/hgx-8xh100-ppcie-nvtrust/derived/gpu" + i + "_report.hex").toString(),
+          "--certs", file("gpu/hgx-8xh100-ppcie-nvtrust/derived/gpu" + i + "_certchain.pem").toString(),
+          "--nonce", GpuVectors.HGX_NONCE, "--at", AT, "--json");
+      assertThat(code).as("gpu %d: %s", i, out).isEqualTo(0);
+      assertThat(json().getAsJsonObject("claims").get("gpu" + i + ".project").getAsString()).isEqualTo("G520");
+    }
+  }
+
+  @Test
+  void rootOnlyChain_rejected() throws IOException {
+    int code = run("verify", "gpu", "--evidence", file("gpu/h100-nvtrust-sample/hopperAttestationReport.txt").toString(),
+        "--certs", file("negative/repo-provided/hopper_cert_chain_case2.txt").toString(), "--at", AT, "--json");
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).contains("GPU_SIGNATURE_INVALID");
+  }
+
+  @Test
   void usageErrors_exit2() throws IOException {
     assertThat(run("verify", "gpu", "--certs", "x")).isEqualTo(2);
     assertThat(run("verify", "gpu", "--evidence", dir.resolve("missing").toString(), "--certs", "x")).isEqualTo(2);
