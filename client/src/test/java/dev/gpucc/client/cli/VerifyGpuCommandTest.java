@@ -135,6 +135,21 @@ class VerifyGpuCommandTest {
   }
 
   @Test
+  void rimDir_byId_match() throws IOException {
+    Path rims = Files.createDirectory(dir.resolve("rims"));
+    Files.write(rims.resolve("NV_GPU_DRIVER_GH100_545.00.swidtag"), GpuVectors.resource("gpu/rims/Driver_RIM_test_no_gpu.swidtag"));
+    Files.write(rims.resolve("NV_GPU_VBIOS_1010_0200_882_96005E0001.swidtag"),
+        GpuVectors.resource("gpu/rims/1010_0200_882_96005E0001_test_no_gpu.swidtag"));
+    Path policy = dir.resolve("policy.json");
+    Files.writeString(policy, "{\"gpu\": {\"requireRimMatch\": true}}");
+    int code = run("verify", "gpu", "--evidence", file("gpu/h100-go-nvtrust/attestationReport.txt").toString(),
+        "--certs", file("gpu/h100-go-nvtrust/gpuAkCertChain.txt").toString(), "--at", AT,
+        "--rim-dir", rims.toString(), "--policy", policy.toString(), "--json");
+    assertThat(code).as(out.toString()).isEqualTo(0);
+    assertThat(json().getAsJsonObject("claims").get("gpu0.rim").getAsString()).startsWith("MATCH");
+  }
+
+  @Test
   void rootOnlyChain_rejected() throws IOException {
     int code = run("verify", "gpu", "--evidence", file("gpu/h100-nvtrust-sample/hopperAttestationReport.txt").toString(),
         "--certs", file("negative/repo-provided/hopper_cert_chain_case2.txt").toString(), "--at", AT, "--json");
