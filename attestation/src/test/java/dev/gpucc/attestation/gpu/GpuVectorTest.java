@@ -217,6 +217,27 @@ class GpuVectorTest {
   }
 
   @Test
+  void hgx8_nvtrustJson_parsedWithNonces_allAccepted() throws Exception {
+    List<GpuEvidence> gpus = GpuEvidenceFiles.parseNvtrustJson(
+        GpuVectors.resource("gpu/hgx-8xh100-ppcie-nvtrust/gpu_evidence.json"));
+    assertThat(gpus).hasSize(8);
+    Verdict.Builder out = Verdict.builder();
+    verifier.verifyAll(gpus, Optional.of(GpuVectors.nonce(GpuVectors.HGX_NONCE)), GpuPolicy.getDefaultInstance(), out);
+    assertThat(out.build().reasons()).isEmpty();
+  }
+
+  @Test
+  void garbage_neverThrows_alwaysRejected() {
+    for (byte[] junk : new byte[][] {new byte[0], new byte[37], new byte[5000]}) {
+      GpuEvidence e = GpuEvidence.newBuilder().setSpdm(ByteString.copyFrom(junk)).build();
+      Verdict v = verify(e, GpuVectors.SAMPLE_NONCE);
+      assertThat(v.accepted()).isFalse();
+    }
+    GpuEvidence noChain = GpuVectors.nvtrustSample().toBuilder().clearCertificateChainPem().build();
+    assertThat(codes(verify(noChain, GpuVectors.SAMPLE_NONCE))).containsExactly("GPU_CHAIN_MALFORMED");
+  }
+
+  @Test
   void verificationInstant_isTheReadmeInstant() {
     assertThat(AT.toString()).isEqualTo("2024-06-01T00:00:00Z");
   }

@@ -1,11 +1,13 @@
 package dev.gpucc.client.cli;
 
-import com.google.protobuf.ByteString;
 import dev.gpucc.attestation.EvidenceFiles;
 import dev.gpucc.attestation.Verdict;
 import dev.gpucc.attestation.VerifyOptions;
 import dev.gpucc.attestation.gpu.GpuCollateralSources;
+import dev.gpucc.attestation.gpu.GpuEvidenceFiles;
 import dev.gpucc.attestation.gpu.GpuEvidenceVerifier;
+import dev.gpucc.attestation.gpu.rim.DirectoryRimFetcher;
+import dev.gpucc.attestation.gpu.rim.FetchingRimProvider;
 import dev.gpucc.attestation.gpu.rim.RimProvider;
 import dev.gpucc.attestation.policy.Policies;
 import dev.gpucc.attestation.policy.PolicyFormatException;
@@ -52,6 +54,11 @@ public final class VerifyGpuCommand implements Callable<Integer> {
       description = "RIM SWID tag (driver and/or VBIOS); repeat for both. Compared when given.")
   List<Path> rims = new ArrayList<>();
 
+  @Option(names = "--rim-dir", paramLabel = "DIR",
+      description = "Directory of RIMs named by NVIDIA RIM id (NV_GPU_DRIVER_GH100_<ver>[.swidtag|.xml],"
+          + " NV_GPU_VBIOS_<project>_<sku>_<chip>_<vbios>); alternative to --rim.")
+  Path rimDir;
+
   @Option(names = "--at", paramLabel = "INSTANT",
       description = "Verification instant (ISO-8601, e.g. 2024-06-01T00:00:00Z); default now.")
   String at;
@@ -82,6 +89,15 @@ public final class VerifyGpuCommand implements Callable<Integer> {
     Optional<byte[]> expected =
         nonce == null ? Optional.empty() : Optional.of(CliSupport.parseHex(nonce, 32, "--nonce"));
     GpuCollateralSources sources = GpuCollateralSources.offline();
+    if (rimDir != null) {
+      if (!rims.isEmpty()) {
+        throw new UsageException("--rim and --rim-dir cannot be combined");
+      }
+      if (!java.nio.file.Files.isDirectory(rimDir)) {
+        throw new UsageException("--rim-dir: not a directory: " + rimDir);
+      }
+      sources = sources.withRims(new FetchingRimProvider(new DirectoryRimFetcher(rimDir)));
+    }
     if (!rims.isEmpty()) {
       List<byte[]> docs = new ArrayList<>();
       for (Path r : rims) {
@@ -89,12 +105,7 @@ public final class VerifyGpuCommand implements Callable<Integer> {
       }
       sources = sources.withRims(RimProvider.of(docs));
     }
-    GpuEvidence e = GpuEvidence.newBuilder()
-        .setIndex(index)
-        .setArch("HOPPER")
-        .setSpdm(ByteString.copyFrom(spdm))
-        .setCertificateChainPem(ByteString.copyFrom(chain))
-        .build();
+    GpuEvidence e = GpuEvidenceFiles.fromBytes(index, spdm, chain);
     Verdict.Builder out = Verdict.builder();
     new GpuEvidenceVerifier(options, sources).verify(e, expected, policy.getGpu(), out);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

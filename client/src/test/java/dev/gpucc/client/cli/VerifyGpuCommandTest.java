@@ -122,6 +122,42 @@ class VerifyGpuCommandTest {
   }
 
   @Test
+  void hgx8_derivedFiles_eachAccepted() throws IOException {
+    for (int i = 0; i < 8; i++) {
+      out.getBuffer().setLength(0);
+      int code = run("verify", "gpu", "--index", String.valueOf(i),
+          "--evidence", file("gpu/hgx-8xh100-ppcie-nvtrust/derived/gpu" + i + "_report.hex").toString(),
+          "--certs", file("gpu/hgx-8xh100-ppcie-nvtrust/derived/gpu" + i + "_certchain.pem").toString(),
+          "--nonce", GpuVectors.HGX_NONCE, "--at", AT, "--json");
+      assertThat(code).as("gpu %d: %s", i, out).isEqualTo(0);
+      assertThat(json().getAsJsonObject("claims").get("gpu" + i + ".project").getAsString()).isEqualTo("G520");
+    }
+  }
+
+  @Test
+  void rimDir_byId_match() throws IOException {
+    Path rims = Files.createDirectory(dir.resolve("rims"));
+    Files.write(rims.resolve("NV_GPU_DRIVER_GH100_545.00.swidtag"), GpuVectors.resource("gpu/rims/Driver_RIM_test_no_gpu.swidtag"));
+    Files.write(rims.resolve("NV_GPU_VBIOS_1010_0200_882_96005E0001.swidtag"),
+        GpuVectors.resource("gpu/rims/1010_0200_882_96005E0001_test_no_gpu.swidtag"));
+    Path policy = dir.resolve("policy.json");
+    Files.writeString(policy, "{\"gpu\": {\"requireRimMatch\": true}}");
+    int code = run("verify", "gpu", "--evidence", file("gpu/h100-go-nvtrust/attestationReport.txt").toString(),
+        "--certs", file("gpu/h100-go-nvtrust/gpuAkCertChain.txt").toString(), "--at", AT,
+        "--rim-dir", rims.toString(), "--policy", policy.toString(), "--json");
+    assertThat(code).as(out.toString()).isEqualTo(0);
+    assertThat(json().getAsJsonObject("claims").get("gpu0.rim").getAsString()).startsWith("MATCH");
+  }
+
+  @Test
+  void rootOnlyChain_rejected() throws IOException {
+    int code = run("verify", "gpu", "--evidence", file("gpu/h100-nvtrust-sample/hopperAttestationReport.txt").toString(),
+        "--certs", file("negative/repo-provided/hopper_cert_chain_case2.txt").toString(), "--at", AT, "--json");
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).contains("GPU_SIGNATURE_INVALID");
+  }
+
+  @Test
   void usageErrors_exit2() throws IOException {
     assertThat(run("verify", "gpu", "--certs", "x")).isEqualTo(2);
     assertThat(run("verify", "gpu", "--evidence", dir.resolve("missing").toString(), "--certs", "x")).isEqualTo(2);

@@ -42,6 +42,8 @@ public final class SimulatedNvidiaAuthority {
   private final KeyPair icaKey;
   private final X509Certificate ica;
   private final Map<Integer, Device> devices = new HashMap<>();
+  private byte[] driverRim;
+  private byte[] vbiosRim;
 
   /** One GPU: its BROM and FMC LF certificates and the LF attestation key. */
   private record Device(KeyPair leafKey, List<X509Certificate> chain, byte[] fwid) {}
@@ -77,6 +79,36 @@ public final class SimulatedNvidiaAuthority {
   /** The five-certificate chain of GPU {@code index}, leaf first. */
   public synchronized List<X509Certificate> chain(int index) {
     return device(index).chain();
+  }
+
+  /**
+   * A signed driver RIM whose golden values match every simulated GPU (active RIM indices
+   * 32..63), chained to a simulated CoRIM root (O=SimulatedRoots.ORGANIZATION).
+   */
+  public synchronized byte[] driverRim() {
+    makeRims();
+    return driverRim.clone();
+  }
+
+  /** A signed VBIOS RIM matching every simulated GPU (active RIM indices 0..31). */
+  public synchronized byte[] vbiosRim() {
+    makeRims();
+    return vbiosRim.clone();
+  }
+
+  private void makeRims() {
+    if (driverRim != null) {
+      return;
+    }
+    X500Name corimRootName = SimulatedCertificates.name("gpucc Simulated NVIDIA CoRIM signing Root CA");
+    KeyPair corimRootKey = certs.newKey();
+    X509Certificate corimRoot = certs.issue(corimRootName, corimRootKey, corimRootName, corimRootKey, true, null);
+    KeyPair signerKey = certs.newKey();
+    X509Certificate signer = certs.issue(SimulatedCertificates.name("gpucc Simulated HCC RIM Signer"), signerKey,
+        corimRootName, corimRootKey, false, null);
+    List<X509Certificate> chain = List.of(signer, corimRoot);
+    driverRim = SimulatedRims.driver(signerKey.getPrivate(), chain);
+    vbiosRim = SimulatedRims.vbios(signerKey.getPrivate(), chain);
   }
 
   /** The golden value of SPDM block {@code spdmIndex} (1..64) that every simulated GPU reports. */

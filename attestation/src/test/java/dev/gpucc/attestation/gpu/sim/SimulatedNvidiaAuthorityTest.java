@@ -98,6 +98,22 @@ class SimulatedNvidiaAuthorityTest {
   }
 
   @Test
+  void simulatedRims_signed_match_whenAllowed() {
+    GpuEvidenceVerifier v = new GpuEvidenceVerifier(allow(), dev.gpucc.attestation.gpu.GpuCollateralSources.offline()
+        .withRims(dev.gpucc.attestation.gpu.rim.RimProvider.of(java.util.List.of(
+            AUTHORITY.driverRim(), AUTHORITY.vbiosRim()))));
+    Verdict.Builder out = Verdict.builder();
+    v.verify(AUTHORITY.attest(0, NONCE), Optional.of(NONCE), GpuPolicy.newBuilder().setRequireRimMatch(true).build(), out);
+    Verdict verdict = out.build();
+    assertThat(verdict.reasons()).isEmpty();
+    assertThat(verdict.claims()).containsEntry("gpu0.rim", "MATCH (driver 32/32 compared, VBIOS 32/32 compared)");
+    VerifyOptions strict = VerifyOptions.builder().at(Instant.parse("2024-06-01T00:00:00Z")).build();
+    assertThatThrownBy(() -> dev.gpucc.attestation.gpu.rim.RimSignatureVerifier.verify(AUTHORITY.driverRim(), strict))
+        .isInstanceOfSatisfying(dev.gpucc.attestation.AttestationVerificationException.class,
+            e -> assertThat(e.code()).isEqualTo("SIMULATED_NOT_ALLOWED"));
+  }
+
+  @Test
   void badNonceLength_refused() {
     assertThatThrownBy(() -> AUTHORITY.attest(0, new byte[31])).isInstanceOf(IllegalArgumentException.class);
   }
