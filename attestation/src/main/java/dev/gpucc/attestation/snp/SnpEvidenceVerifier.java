@@ -67,6 +67,9 @@ public final class SnpEvidenceVerifier {
    */
   public void verify(
       SnpEvidence evidence, Optional<byte[]> expectedReportData, SnpPolicy policy, Verdict.Builder out) {
+    if (!evidence.getProvider().isEmpty()) {
+      out.claim("snp.provider", evidence.getProvider());
+    }
     byte[] reportBytes = evidence.getReport().toByteArray();
     SnpReport report;
     try {
