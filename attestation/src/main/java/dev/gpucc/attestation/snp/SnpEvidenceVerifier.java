@@ -9,6 +9,7 @@ import dev.gpucc.attestation.snp.abi.CertTable;
 import dev.gpucc.attestation.snp.abi.SignerInfo;
 import dev.gpucc.attestation.snp.abi.SnpProductLine;
 import dev.gpucc.attestation.snp.abi.SnpReport;
+import dev.gpucc.attestation.snp.kds.VcekFetcher;
 import dev.gpucc.attestation.snp.validate.SnpPolicyValidator;
 import dev.gpucc.attestation.snp.verify.ChainResult;
 import dev.gpucc.attestation.snp.verify.ReportSignature;
@@ -21,6 +22,7 @@ import dev.gpucc.proto.v1.SnpEvidence;
 import dev.gpucc.proto.v1.SnpPolicy;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,10 +42,22 @@ import java.util.Optional;
 public final class SnpEvidenceVerifier {
   private final VerifyOptions options;
   private final SnpChainVerifier chains;
+  private final Optional<VcekFetcher> fetcher;
 
   public SnpEvidenceVerifier(VerifyOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     this.chains = new SnpChainVerifier(options);
+    this.fetcher = Optional.empty();
+  }
+
+  /**
+   * With a fetcher used only for a VCEK that the evidence does not carry (report version 3 or
+   * later, unmasked CHIP_ID). What it returns is verified like any supplied certificate.
+   */
+  public SnpEvidenceVerifier(VerifyOptions options, VcekFetcher fetcher) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.chains = new SnpChainVerifier(options);
+    this.fetcher = Optional.of(fetcher);
   }
 
   /**
@@ -53,6 +67,9 @@ public final class SnpEvidenceVerifier {
    */
   public void verify(
       SnpEvidence evidence, Optional<byte[]> expectedReportData, SnpPolicy policy, Verdict.Builder out) {
+    if (!evidence.getProvider().isEmpty()) {
+      out.claim("snp.provider", evidence.getProvider());
+    }
     byte[] reportBytes = evidence.getReport().toByteArray();
     SnpReport report;
     try {
@@ -124,14 +141,38 @@ public final class SnpEvidenceVerifier {
     if (kind == null) {
       out.reject("SNP_SIGNING_KEY_UNSUPPORTED", "signer info SIGNING_KEY: expected 0 (VCEK) or 1 (VLEK), got "
           + signingKey + " (" + report.signerInfo().signingKeyName() + ")");
-    } else if (certs.vek().isEmpty()) {
-      out.reject("SNP_VEK_MISSING", "no " + kind + " certificate: the evidence's certificate table has none"
-          + " and none was supplied");
     } else {
-      line = verifyCrypto(report, certs, crls, kind, cpuidLine, policy, out);
+      Optional<SnpCertificates> withVek = certs.vek().isPresent() ? Optional.of(certs)
+          : fetchVcek(report, kind, cpuidLine, out).map(certs::withVek);
+      if (withVek.isPresent()) {
+        line = verifyCrypto(report, withVek.get(), crls, kind, cpuidLine, policy, out);
+      }
     }
     SnpClaims.add(report, line, out);
     out.rejectAll(SnpPolicyValidator.validate(report, line, policy, expectedReportData));
+  }
+
+  private Optional<X509Certificate> fetchVcek(
+      SnpReport report, KeyKind kind, Optional<SnpProductLine> line, Verdict.Builder out) {
+    String missing = "no " + kind + " certificate: the evidence's certificate table has none and none"
+        + " was supplied";
+    if (fetcher.isEmpty() || kind != KeyKind.VCEK) {
+      out.reject("SNP_VEK_MISSING", missing);
+      return Optional.empty();
+    }
+    if (line.isEmpty() || report.chipIdMasked()) {
+      out.reject("SNP_VEK_MISSING", missing + "; a KDS lookup needs the product line (report version"
+          + " >= 3) and an unmasked CHIP_ID");
+      return Optional.empty();
+    }
+    try {
+      X509Certificate cert = fetcher.get().fetchVcek(line.get(), report.chipId(), report.reportedTcb());
+      out.claim("snp.vek_source", "KDS");
+      return Optional.of(cert);
+    } catch (VcekFetcher.KdsException e) {
+      out.reject("SNP_VEK_FETCH_FAILED", "fetching the VCEK from AMD KDS failed: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Chain, bindings and signature; returns the product line as best established. */

@@ -227,6 +227,27 @@ public final class SimulatedAmdAuthority {
     return SimulatedAuthorityStore.load(dir);
   }
 
+  /**
+   * Loads the authority saved in {@code dir}, or generates one for {@code line} and saves it there:
+   * key generation takes seconds, and a stable simulated ARK lets clients pin it across restarts.
+   *
+   * @throws java.io.IOException when {@code dir} holds an authority for another product line
+   */
+  public static SimulatedAmdAuthority loadOrGenerate(java.nio.file.Path dir, SnpProductLine line)
+      throws java.io.IOException {
+    if (java.nio.file.Files.exists(dir.resolve("authority.properties"))) {
+      SimulatedAmdAuthority a = load(dir);
+      if (a.productLine() != line) {
+        throw new java.io.IOException(dir + " holds a simulated " + a.productLine().kdsName()
+            + " authority, not " + line.kdsName());
+      }
+      return a;
+    }
+    SimulatedAmdAuthority a = generate(line);
+    a.save(dir);
+    return a;
+  }
+
   /** Reads only the ARK that {@link #save} wrote, for clients that pin it. */
   public static X509Certificate loadArk(java.nio.file.Path dir) throws java.io.IOException {
     try {

@@ -56,9 +56,11 @@ public final class SnpChainVerifier {
       X509Certificate vek, List<X509Certificate> supplied, KeyKind kind, List<X509CRL> crls,
       boolean requireCrl)
       throws AttestationVerificationException {
-    X509Certificate root = supplied.stream().filter(SnpChainVerifier::selfIssued).findFirst().orElse(null);
-    X509Certificate inter =
-        supplied.stream().filter(c -> !selfIssued(c) && !c.equals(vek)).findFirst().orElse(null);
+    // Prefer the supplied certificates whose subjects link up; fall back to the first candidate
+    // so that a wrong one still produces a precise chain error rather than a silent substitution.
+    X509Certificate inter = pick(supplied, c -> !selfIssued(c) && !c.equals(vek), vek.getIssuerX500Principal());
+    X509Certificate root = pick(supplied, SnpChainVerifier::selfIssued,
+        inter != null ? inter.getIssuerX500Principal() : null);
     if (selfIssued(vek)) {
       throw unknownRoot("the " + kind + " certificate '" + ChainVerifier.subject(vek) + "' is self-signed");
     }
@@ -93,6 +95,23 @@ public final class SnpChainVerifier {
     boolean crlChecked = SnpCrlChecker.check(inter, root, crls, options, requireCrl);
     return new ChainResult(
         chain, label, simulated, pinnedRoot.map(AmdRoots.Pinned::productLine), crlChecked);
+  }
+
+  private static X509Certificate pick(
+      List<X509Certificate> certs, java.util.function.Predicate<X509Certificate> role, X500Principal subject) {
+    X509Certificate first = null;
+    for (X509Certificate c : certs) {
+      if (!role.test(c)) {
+        continue;
+      }
+      if (subject != null && c.getSubjectX500Principal().equals(subject)) {
+        return c;
+      }
+      if (first == null) {
+        first = c;
+      }
+    }
+    return first;
   }
 
   private Optional<X509Certificate> pinnedBySubject(X500Principal subject, AmdRoots.Role role) {

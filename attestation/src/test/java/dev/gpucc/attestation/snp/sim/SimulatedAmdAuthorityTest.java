@@ -190,6 +190,15 @@ class SimulatedAmdAuthorityTest {
   }
 
   @Test
+  void loadOrGenerate_reusesSavedAuthority(@TempDir Path dir) throws Exception {
+    milan.save(dir);
+    assertThat(SimulatedAmdAuthority.loadOrGenerate(dir, SnpProductLine.MILAN).ark()).isEqualTo(milan.ark());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> SimulatedAmdAuthority.loadOrGenerate(dir, SnpProductLine.GENOA))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("not Genoa");
+  }
+
+  @Test
   void certificates_areAmdShaped() throws Exception {
     assertThat(milan.ark().getSigAlgName()).containsIgnoringCase("PSS");
     assertThat(milan.vcek().getSerialNumber()).isZero();
