@@ -150,6 +150,24 @@ class SimulatedTdxTest {
   }
 
   @Test
+  void tdxModuleSignerMismatch_rejected() throws Exception {
+    byte[] signer = new byte[48];
+    signer[0] = 1;
+    Verdict v = verify(SimulatedIntelAuthority.generate().withTdxModuleMrSigner(signer).attest(REPORT_DATA), true,
+        TdxPolicy.getDefaultInstance());
+    assertThat(codes(v)).containsExactly("TDX_MODULE_MISMATCH");
+    assertThat(v.reasons().get(0).message()).contains("tdxModule.mrsigner: expected 01");
+  }
+
+  @Test
+  void qeIdentityMismatch_rejected() throws Exception {
+    Verdict v = verify(SimulatedIntelAuthority.generate().withQeIdentityMrSigner(new byte[32]).attest(REPORT_DATA),
+        true, TdxPolicy.getDefaultInstance());
+    assertThat(codes(v)).containsExactly("TDX_QE_IDENTITY_MISMATCH");
+    assertThat(v.reasons().get(0).message()).contains("MRSIGNER expected 0000");
+  }
+
+  @Test
   void wrongReportData_rejected() {
     Verdict.Builder out = Verdict.builder();
     new TdxEvidenceVerifier(VerifyOptions.builder().allowSimulatedAcknowledgingNoHardwareProtection(true).build())

@@ -60,6 +60,14 @@ class TdxVectorTest {
   }
 
   @Test
+  void sprE4_beforePckIssued_notYetValid() {
+    Verdict v = verify(evidence(SPR_E4_QUOTE, null), Instant.parse("2020-01-01T00:00:00Z"), CRYPTO_ONLY,
+        Optional.empty());
+    assertThat(codes(v)).containsExactly("TDX_CERT_NOT_YET_VALID");
+    assertThat(v.reasons().get(0).message()).contains("not valid before 2022-09-20");
+  }
+
+  @Test
   void trusteeQuote4_crypto_accepts() {
     Verdict v = verify(evidence(TRUSTEE_QUOTE, null), Instant.parse("2025-06-01T00:00:00Z"),
         CRYPTO_ONLY.toBuilder().setAllowDebug(true).build(), Optional.empty());

@@ -57,6 +57,8 @@ public final class SimulatedIntelAuthority {
   private byte[] tdAttributes = Hex.decode("0000001000000000");
   private String tcbStatus = "UpToDate";
   private boolean pckRevoked;
+  private byte[] moduleMrSigner = new byte[48];
+  private byte[] qeIdentityMrSigner = QE_MRSIGNER;
 
   private SimulatedIntelAuthority(Provider provider, Instant now) throws GeneralSecurityException {
     this.provider = provider;
@@ -111,6 +113,18 @@ public final class SimulatedIntelAuthority {
     return this;
   }
 
+  /** Sets tcbInfo.tdxModule.mrsigner (the quote's MRSIGNERSEAM stays zero) for negative tests. */
+  public SimulatedIntelAuthority withTdxModuleMrSigner(byte[] mrSigner48) {
+    this.moduleMrSigner = Arrays.copyOf(mrSigner48, 48);
+    return this;
+  }
+
+  /** Sets the QE identity's mrsigner (the QE report keeps its own) for negative tests. */
+  public SimulatedIntelAuthority withQeIdentityMrSigner(byte[] mrSigner32) {
+    this.qeIdentityMrSigner = Arrays.copyOf(mrSigner32, 32);
+    return this;
+  }
+
   public X509Certificate root() {
     return root;
   }
@@ -156,8 +170,8 @@ public final class SimulatedIntelAuthority {
   public TdxCollateral collateral() throws GeneralSecurityException {
     Instant next = now.plus(Duration.ofDays(30));
     String tcb = SimulatedCollateralJson.tcbInfo(now, next, FMSPC, new byte[2], SGX_COMPONENTS, PCE_SVN,
-        TEE_TCB_SVN, tcbStatus);
-    String qe = SimulatedCollateralJson.qeIdentity(now, next, QE_MRSIGNER, 2, QE_SVN);
+        TEE_TCB_SVN, tcbStatus, moduleMrSigner);
+    String qe = SimulatedCollateralJson.qeIdentity(now, next, qeIdentityMrSigner, 2, QE_SVN);
     byte[] signingChain = CertificateFiles.toPem(List.of(tcbSigning, root)).getBytes(StandardCharsets.US_ASCII);
     return TdxCollateral.newBuilder()
         .setTcbInfoJson(ByteString.copyFrom(signedBody("tcbInfo", tcb)))
