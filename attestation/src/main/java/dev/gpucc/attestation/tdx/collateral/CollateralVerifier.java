@@ -40,6 +40,28 @@ public final class CollateralVerifier {
     this.out = out;
   }
 
+  /** The collateral items absent from {@code c} (names as in the claim tdx.collateral_missing). */
+  public static List<String> missing(TdxCollateral c) {
+    List<String> m = new ArrayList<>();
+    if (c.getRootCaCrl().isEmpty()) {
+      m.add("root_ca_crl");
+    }
+    if (c.getPckCrl().isEmpty()) {
+      m.add("pck_crl");
+    }
+    if (c.getTcbInfoJson().isEmpty()) {
+      m.add("tcb_info");
+    } else if (c.getTcbInfoIssuerChainPem().isEmpty()) {
+      m.add("tcb_info_issuer_chain");
+    }
+    if (c.getQeIdentityJson().isEmpty()) {
+      m.add("qe_identity");
+    } else if (c.getQeIdentityIssuerChainPem().isEmpty()) {
+      m.add("qe_identity_issuer_chain");
+    }
+    return m;
+  }
+
   public VerifiedCollateral verify(TdxCollateral c) {
     List<String> missing = new ArrayList<>();
     X509CRL rootCrl = null;
