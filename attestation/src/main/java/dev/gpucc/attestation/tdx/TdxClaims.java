@@ -23,6 +23,7 @@ final class TdxClaims {
     out.claim("tdx.mrsignerseam", Hex.encode(b.mrSignerSeam()));
     out.claim("tdx.seam_attributes", Hex.encode(b.seamAttributes()));
     out.claim("tdx.td_attributes", Hex.encode(b.tdAttributes()));
+    out.claim("tdx.td_attributes_u64", String.format("0x%016x", b.tdAttributesValue()));
     out.claim("tdx.debug", b.debug());
     out.claim("tdx.xfam", Hex.encode(b.xfam()));
     out.claim("tdx.mrtd", Hex.encode(b.mrTd()));

@@ -66,7 +66,9 @@ public final class TdxEvidenceVerifier {
     } catch (AttestationVerificationException e) {
       out.rejectAll(e.reasons());
     }
-    List<String> missing = List.of("tcb_info", "qe_identity", "pck_crl", "root_ca_crl");
+    // Items not supplied at all; collateral that is supplied but cannot be used (PCK chain
+    // failed, item rejected) is reported by its own reasons, not as missing.
+    List<String> missing = CollateralVerifier.missing(evidence.getCollateral());
     TcbEvaluation tcb = null;
     boolean notSupported = false;
     if (pck != null) {
@@ -76,7 +78,6 @@ public final class TdxEvidenceVerifier {
       run(out, () -> QuoteVerifier.verifyQeReportSignature(quote, chain.leaf(), options));
       if (evidence.hasCollateral()) {
         VerifiedCollateral vc = new CollateralVerifier(options, pck, out).verify(evidence.getCollateral());
-        missing = vc.missing();
         if (vc.tcbInfo() != null) {
           try {
             tcb = TcbEvaluator.evaluate(

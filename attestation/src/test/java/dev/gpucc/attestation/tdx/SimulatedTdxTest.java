@@ -123,6 +123,51 @@ class SimulatedTdxTest {
   }
 
   @Test
+  void revokedPck_rejected() throws Exception {
+    TdxEvidence e = SimulatedIntelAuthority.generate().withPckRevoked(true).attest(REPORT_DATA);
+    Verdict v = verify(e, true, TdxPolicy.getDefaultInstance());
+    assertThat(codes(v)).containsExactly("TDX_PCK_REVOKED");
+    assertThat(v.reasons().get(0).message()).contains("revoked by the PCK CRL");
+  }
+
+  @Test
+  void outOfDate_rejectedByDefault_acceptedWhenAllowed() throws Exception {
+    TdxEvidence e = SimulatedIntelAuthority.generate().withTcbStatus("OutOfDate").attest(REPORT_DATA);
+    Verdict v = verify(e, true, TdxPolicy.getDefaultInstance());
+    assertThat(codes(v)).containsExactly("TDX_TCB_STATUS");
+    assertThat(v.claims()).containsEntry("tdx.tcb_status", "OutOfDate");
+    assertThat(codes(verify(e, true, TdxPolicy.newBuilder().addAllowedTcbStatuses("OutOfDate").build()))).isEmpty();
+    // Single level: out of date since its own tcbDate (today), so a 1-day grace accepts it.
+    assertThat(codes(verify(e, true, TdxPolicy.newBuilder().setOutOfDateGraceDays(1).build()))).isEmpty();
+  }
+
+  @Test
+  void swHardeningNeeded_policyChoice() throws Exception {
+    TdxEvidence e = SimulatedIntelAuthority.generate().withTcbStatus("SWHardeningNeeded").attest(REPORT_DATA);
+    assertThat(codes(verify(e, true, TdxPolicy.getDefaultInstance()))).containsExactly("TDX_TCB_STATUS");
+    assertThat(codes(verify(e, true, TdxPolicy.newBuilder().addAllowedTcbStatuses("UpToDate")
+        .addAllowedTcbStatuses("SWHardeningNeeded").build()))).isEmpty();
+  }
+
+  @Test
+  void tdxModuleSignerMismatch_rejected() throws Exception {
+    byte[] signer = new byte[48];
+    signer[0] = 1;
+    Verdict v = verify(SimulatedIntelAuthority.generate().withTdxModuleMrSigner(signer).attest(REPORT_DATA), true,
+        TdxPolicy.getDefaultInstance());
+    assertThat(codes(v)).containsExactly("TDX_MODULE_MISMATCH");
+    assertThat(v.reasons().get(0).message()).contains("tdxModule.mrsigner: expected 01");
+  }
+
+  @Test
+  void qeIdentityMismatch_rejected() throws Exception {
+    Verdict v = verify(SimulatedIntelAuthority.generate().withQeIdentityMrSigner(new byte[32]).attest(REPORT_DATA),
+        true, TdxPolicy.getDefaultInstance());
+    assertThat(codes(v)).containsExactly("TDX_QE_IDENTITY_MISMATCH");
+    assertThat(v.reasons().get(0).message()).contains("MRSIGNER expected 0000");
+  }
+
+  @Test
   void wrongReportData_rejected() {
     Verdict.Builder out = Verdict.builder();
     new TdxEvidenceVerifier(VerifyOptions.builder().allowSimulatedAcknowledgingNoHardwareProtection(true).build())

@@ -60,6 +60,14 @@ class TdxVectorTest {
   }
 
   @Test
+  void sprE4_beforePckIssued_notYetValid() {
+    Verdict v = verify(evidence(SPR_E4_QUOTE, null), Instant.parse("2020-01-01T00:00:00Z"), CRYPTO_ONLY,
+        Optional.empty());
+    assertThat(codes(v)).containsExactly("TDX_CERT_NOT_YET_VALID");
+    assertThat(v.reasons().get(0).message()).contains("not valid before 2022-09-20");
+  }
+
+  @Test
   void trusteeQuote4_crypto_accepts() {
     Verdict v = verify(evidence(TRUSTEE_QUOTE, null), Instant.parse("2025-06-01T00:00:00Z"),
         CRYPTO_ONLY.toBuilder().setAllowDebug(true).build(), Optional.empty());
@@ -163,6 +171,53 @@ class TdxVectorTest {
     Verdict v = verify(evidence(TRUNCATED, phalaCollateral()), PHALA_TIME, DEFAULT, Optional.empty());
     assertThat(codes(v)).containsExactly("TDX_QUOTE_TRUNCATED");
     assertThat(v.reasons().get(0).message()).contains("declared signature data length 4300 exceeds the quote");
+  }
+
+  private static dev.gpucc.proto.v1.TdxEvidence phalaWith(byte[] quote) {
+    return dev.gpucc.proto.v1.TdxEvidence.newBuilder()
+        .setQuote(com.google.protobuf.ByteString.copyFrom(quote)).setCollateral(phalaCollateral()).build();
+  }
+
+  private static int lastEnd(byte[] q) {
+    return new String(q, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("-----END CERTIFICATE-----");
+  }
+
+  @Test
+  void qeVendorChanged_unknownVendorAndSignature() {
+    byte[] q = bytes(PHALA_QUOTE);
+    q[12] ^= 1;
+    Verdict v = verify(phalaWith(q), PHALA_TIME, DEFAULT, Optional.empty());
+    assertThat(codes(v)).containsExactly("TDX_QE_VENDOR_UNKNOWN", "TDX_QUOTE_SIGNATURE_INVALID");
+  }
+
+  @Test
+  void foreignRoot_untrusted() {
+    byte[] q = bytes(PHALA_QUOTE);
+    int i = lastEnd(q) - 12; // inside the root's signature value
+    q[i] = (byte) (q[i] == 'A' ? 'B' : 'A');
+    Verdict v = verify(phalaWith(q), PHALA_TIME, DEFAULT, Optional.empty());
+    assertThat(codes(v)).containsExactly("TDX_PCK_CHAIN_UNTRUSTED_ROOT");
+    assertThat(v.claims()).containsEntry("tdx.tcb_status", "NotEvaluated");
+    assertThat(v.reasons().get(0).message()).contains("expected the Intel SGX Root CA");
+  }
+
+  @Test
+  void chainWithTwoCertificates_malformed() {
+    byte[] q = bytes(PHALA_QUOTE);
+    String s = new String(q, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int i = s.lastIndexOf("-----BEGIN CERTIFICATE-----") + "-----BEGIN CERTIFICAT".length();
+    q[i] = 'X';
+    Verdict v = verify(phalaWith(q), PHALA_TIME, DEFAULT, Optional.empty());
+    assertThat(codes(v)).contains("TDX_PCK_CHAIN_MALFORMED");
+    assertThat(v.reasons().get(0).message()).contains("expected 3 certificates");
+  }
+
+  @Test
+  void collateralForAnotherFmspc_mismatch() {
+    Verdict v = verify(evidence(TRUSTEE_QUOTE, phalaCollateral()), PHALA_TIME,
+        TdxPolicy.newBuilder().setAllowDebug(true).build(), Optional.empty());
+    assertThat(codes(v)).containsExactly("TDX_COLLATERAL_MISMATCH");
+    assertThat(v.reasons().get(0).message()).contains("fmspc: expected 50806f000000").contains("got b0c06f000000");
   }
 
   @Test

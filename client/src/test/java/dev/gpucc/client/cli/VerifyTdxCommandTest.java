@@ -153,6 +153,53 @@ class VerifyTdxCommandTest {
   }
 
   @Test
+  void sprE4_and_trustee_withoutCollateral_cryptoAccepted() throws Exception {
+    Path crypto = policy("{\"tdx\":{\"acceptMissingCollateral\":true,\"allowTrailingData\":true,\"allowDebug\":true}}");
+    Result spr = run("--quote", file(SPR_E4_QUOTE).toString(), "--policy", crypto.toString(),
+        "--at", "2023-07-01T01:00:00Z", "--json");
+    assertThat(spr.code()).as(spr.out()).isEqualTo(0);
+    assertThat(spr.json().getAsJsonObject("claims").get("tdx.tcb_status").getAsString()).isEqualTo("NotEvaluated");
+    Result dflt = run("--quote", file(SPR_E4_QUOTE).toString(), "--at", "2023-07-01T01:00:00Z", "--json");
+    assertThat(dflt.code()).isEqualTo(1);
+    assertThat(dflt.codes()).containsExactlyInAnyOrder("TDX_COLLATERAL_MISSING", "TDX_TRAILING_DATA");
+    Result trustee = run("--quote", file(TRUSTEE_QUOTE).toString(), "--policy", crypto.toString(),
+        "--at", "2025-06-01T00:00:00Z", "--json");
+    assertThat(trustee.code()).as(trustee.out()).isEqualTo(0);
+  }
+
+  @Test
+  void simulated_acceptedOnlyWithAllowSimulated_andLabelled() throws Exception {
+    dev.gpucc.proto.v1.TdxEvidence e =
+        dev.gpucc.attestation.tdx.sim.SimulatedIntelAuthority.generate().attest(new byte[64]);
+    Path q = dir.resolve("sim_quote");
+    Files.write(q, e.getQuote().toByteArray());
+    Path tcb = dir.resolve("sim_tcb.json");
+    Files.write(tcb, e.getCollateral().getTcbInfoJson().toByteArray());
+    Path qe = dir.resolve("sim_qe.json");
+    Files.write(qe, e.getCollateral().getQeIdentityJson().toByteArray());
+    Path chain = dir.resolve("sim_chain.pem");
+    Files.write(chain, e.getCollateral().getTcbInfoIssuerChainPem().toByteArray());
+    Path pckCrl = dir.resolve("sim_pck.crl");
+    Files.write(pckCrl, e.getCollateral().getPckCrl().toByteArray());
+    Path rootCrl = dir.resolve("sim_root.crl");
+    Files.write(rootCrl, e.getCollateral().getRootCaCrl().toByteArray());
+    String[] args = {"--quote", q.toString(), "--collateral", tcb.toString(), "--collateral", qe.toString(),
+        "--collateral", chain.toString(), "--collateral", pckCrl.toString(), "--collateral", rootCrl.toString()};
+    Result denied = run(concat(args, "--json"));
+    assertThat(denied.code()).isEqualTo(1);
+    assertThat(denied.codes()).contains("SIMULATED_NOT_ALLOWED");
+    Result ok = run(concat(args, "--policy", policy("{\"allowSimulated\":true}").toString()));
+    assertThat(ok.code()).as(ok.out()).isEqualTo(0);
+    assertThat(ok.out()).contains("SIMULATED EVIDENCE").contains("ACCEPTED");
+  }
+
+  private static String[] concat(String[] a, String... more) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void usageErrors_exit2() throws Exception {
     assertThat(run().code()).isEqualTo(2);
     assertThat(run("--quote", dir.resolve("missing").toString()).code()).isEqualTo(2);

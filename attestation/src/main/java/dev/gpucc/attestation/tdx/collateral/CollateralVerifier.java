@@ -40,6 +40,28 @@ public final class CollateralVerifier {
     this.out = out;
   }
 
+  /** The collateral items absent from {@code c} (names as in the claim tdx.collateral_missing). */
+  public static List<String> missing(TdxCollateral c) {
+    List<String> m = new ArrayList<>();
+    if (c.getRootCaCrl().isEmpty()) {
+      m.add("root_ca_crl");
+    }
+    if (c.getPckCrl().isEmpty()) {
+      m.add("pck_crl");
+    }
+    if (c.getTcbInfoJson().isEmpty()) {
+      m.add("tcb_info");
+    } else if (c.getTcbInfoIssuerChainPem().isEmpty()) {
+      m.add("tcb_info_issuer_chain");
+    }
+    if (c.getQeIdentityJson().isEmpty()) {
+      m.add("qe_identity");
+    } else if (c.getQeIdentityIssuerChainPem().isEmpty()) {
+      m.add("qe_identity_issuer_chain");
+    }
+    return m;
+  }
+
   public VerifiedCollateral verify(TdxCollateral c) {
     List<String> missing = new ArrayList<>();
     X509CRL rootCrl = null;
@@ -52,6 +74,9 @@ public final class CollateralVerifier {
       missing.add("pck_crl");
     } else {
       run(() -> pckCrl(c.getPckCrl().toByteArray()));
+      if (!c.getPckCrlIssuerChainPem().isEmpty()) {
+        run(() -> issuerChain(c.getPckCrlIssuerChainPem().toByteArray(), "PCK CRL"));
+      }
     }
     final X509CRL verifiedRootCrl = rootCrl;
     TcbInfo tcb = null;
@@ -122,6 +147,24 @@ public final class CollateralVerifier {
 
   private void verifySigned(SignedJson sj, byte[] chainPem, X509CRL rootCrl, String what)
       throws AttestationVerificationException {
+    List<X509Certificate> chain = issuerChain(chainPem, what);
+    X509Certificate signer = chain.get(0);
+    if (rootCrl != null && rootCrl.getRevokedCertificate(signer.getSerialNumber()) != null) {
+      throw new AttestationVerificationException(
+          TdxCodes.PCK_REVOKED, what + " signing certificate serial "
+              + signer.getSerialNumber().toString(16) + " is revoked by the root CA CRL");
+    }
+    if (!P256.verify(signer.getPublicKey(), sj.signedBytes(), sj.signature(), options.provider())) {
+      throw new AttestationVerificationException(
+          TdxCodes.COLLATERAL_SIGNATURE_INVALID,
+          what + " signature does not verify over the raw \"" + sj.member() + "\" bytes with '"
+              + ChainVerifier.subject(signer) + "'");
+    }
+  }
+
+  /** An issuer chain [signer, ..., root]: ends at the PCK chain's root, valid now, verifies. */
+  private List<X509Certificate> issuerChain(byte[] chainPem, String what)
+      throws AttestationVerificationException {
     List<X509Certificate> chain;
     try {
       chain = CertificateFiles.parse(chainPem);
@@ -141,18 +184,7 @@ public final class CollateralVerifier {
       ChainVerifier.checkValidity(cert, options.at(), "TDX");
     }
     ChainVerifier.verify(chain, options.at(), options, "TDX_COLLATERAL");
-    X509Certificate signer = chain.get(0);
-    if (rootCrl != null && rootCrl.getRevokedCertificate(signer.getSerialNumber()) != null) {
-      throw new AttestationVerificationException(
-          TdxCodes.PCK_REVOKED, what + " signing certificate serial "
-              + signer.getSerialNumber().toString(16) + " is revoked by the root CA CRL");
-    }
-    if (!P256.verify(signer.getPublicKey(), sj.signedBytes(), sj.signature(), options.provider())) {
-      throw new AttestationVerificationException(
-          TdxCodes.COLLATERAL_SIGNATURE_INVALID,
-          what + " signature does not verify over the raw \"" + sj.member() + "\" bytes with '"
-              + ChainVerifier.subject(signer) + "'");
-    }
+    return chain;
   }
 
   private X509CRL rootCrl(byte[] der) throws AttestationVerificationException {

@@ -13,14 +13,14 @@ final class SimulatedCollateralJson {
 
   static String tcbInfo(
       Instant issue, Instant next, byte[] fmspc, byte[] pceId, int[] sgx, int pceSvn, byte[] teeTcbSvn,
-      String status) {
+      String status, byte[] moduleMrSigner) {
     StringBuilder s = new StringBuilder();
     s.append("{\"id\":\"TDX\",\"version\":3,\"issueDate\":\"").append(ts(issue))
         .append("\",\"nextUpdate\":\"").append(ts(next))
         .append("\",\"fmspc\":\"").append(Hex.encode(fmspc))
         .append("\",\"pceId\":\"").append(Hex.encode(pceId))
         .append("\",\"tcbType\":0,\"tcbEvaluationDataNumber\":1,\"tdxModule\":{\"mrsigner\":\"")
-        .append("0".repeat(96)).append("\",\"attributes\":\"0000000000000000\",\"attributesMask\":\"FFFFFFFFFFFFFFFF\"},")
+        .append(Hex.encode(moduleMrSigner)).append("\",\"attributes\":\"0000000000000000\",\"attributesMask\":\"FFFFFFFFFFFFFFFF\"},")
         .append("\"tcbLevels\":[{\"tcb\":{\"sgxtcbcomponents\":[");
     for (int i = 0; i < 16; i++) {
       s.append(i > 0 ? "," : "").append("{\"svn\":").append(sgx[i]).append('}');

@@ -55,6 +55,10 @@ public final class SimulatedIntelAuthority {
   private final SimulatedCerts certs;
   private byte[] mrTd = Digests.sha384("gpucc simulated TD".getBytes(StandardCharsets.US_ASCII));
   private byte[] tdAttributes = Hex.decode("0000001000000000");
+  private String tcbStatus = "UpToDate";
+  private boolean pckRevoked;
+  private byte[] moduleMrSigner = new byte[48];
+  private byte[] qeIdentityMrSigner = QE_MRSIGNER;
 
   private SimulatedIntelAuthority(Provider provider, Instant now) throws GeneralSecurityException {
     this.provider = provider;
@@ -94,6 +98,30 @@ public final class SimulatedIntelAuthority {
   /** Sets TDATTRIBUTES (8 bytes LE), e.g. with the DEBUG bit for negative tests. */
   public SimulatedIntelAuthority withTdAttributes(byte[] attributes8) {
     this.tdAttributes = Arrays.copyOf(attributes8, 8);
+    return this;
+  }
+
+  /** Sets the status of the single TCB info level (e.g. "OutOfDate") for negative tests. */
+  public SimulatedIntelAuthority withTcbStatus(String status) {
+    this.tcbStatus = status;
+    return this;
+  }
+
+  /** Lists the PCK leaf on the simulated PCK CRL (negative tests). */
+  public SimulatedIntelAuthority withPckRevoked(boolean revoked) {
+    this.pckRevoked = revoked;
+    return this;
+  }
+
+  /** Sets tcbInfo.tdxModule.mrsigner (the quote's MRSIGNERSEAM stays zero) for negative tests. */
+  public SimulatedIntelAuthority withTdxModuleMrSigner(byte[] mrSigner48) {
+    this.moduleMrSigner = Arrays.copyOf(mrSigner48, 48);
+    return this;
+  }
+
+  /** Sets the QE identity's mrsigner (the QE report keeps its own) for negative tests. */
+  public SimulatedIntelAuthority withQeIdentityMrSigner(byte[] mrSigner32) {
+    this.qeIdentityMrSigner = Arrays.copyOf(mrSigner32, 32);
     return this;
   }
 
@@ -142,8 +170,8 @@ public final class SimulatedIntelAuthority {
   public TdxCollateral collateral() throws GeneralSecurityException {
     Instant next = now.plus(Duration.ofDays(30));
     String tcb = SimulatedCollateralJson.tcbInfo(now, next, FMSPC, new byte[2], SGX_COMPONENTS, PCE_SVN,
-        TEE_TCB_SVN, "UpToDate");
-    String qe = SimulatedCollateralJson.qeIdentity(now, next, QE_MRSIGNER, 2, QE_SVN);
+        TEE_TCB_SVN, tcbStatus, moduleMrSigner);
+    String qe = SimulatedCollateralJson.qeIdentity(now, next, qeIdentityMrSigner, 2, QE_SVN);
     byte[] signingChain = CertificateFiles.toPem(List.of(tcbSigning, root)).getBytes(StandardCharsets.US_ASCII);
     return TdxCollateral.newBuilder()
         .setTcbInfoJson(ByteString.copyFrom(signedBody("tcbInfo", tcb)))
@@ -151,7 +179,9 @@ public final class SimulatedIntelAuthority {
         .setQeIdentityJson(ByteString.copyFrom(signedBody("enclaveIdentity", qe)))
         .setQeIdentityIssuerChainPem(ByteString.copyFrom(signingChain))
         .setPckCrl(ByteString.copyFrom(certs.crl(X500Name.getInstance(platformCa.getSubjectX500Principal().getEncoded()),
-            platformKey.getPrivate(), now.minus(Duration.ofDays(1)), next).getEncoded()))
+            platformKey.getPrivate(), now.minus(Duration.ofDays(1)), next,
+            pckRevoked ? new java.math.BigInteger[] {pck.getSerialNumber()} : new java.math.BigInteger[0])
+            .getEncoded()))
         .setPckCrlIssuerChainPem(ByteString.copyFrom(
             CertificateFiles.toPem(List.of(platformCa, root)).getBytes(StandardCharsets.US_ASCII)))
         .setRootCaCrl(ByteString.copyFrom(certs.crl(X500Name.getInstance(root.getSubjectX500Principal().getEncoded()),
