@@ -30,6 +30,7 @@ Usage: build-image.sh --jar PATH [options]
   --simulate            start the server with --simulate (no TEE: simulated evidence, labelled)
   --port N              port the server listens on inside the guest (default: 7443)
   --java-opts 'OPTS'    extra JVM options for the service (default: none)
+  --serve-args 'ARGS'   extra arguments for 'gpucc serve' (appended; see 'gpucc help serve')
   --probe-jar PATH      TEST ONLY: also install a tiny JVM probe service on port 7444
   --extra-packages 'P'  more Debian packages to install (space separated)
   --dry-run             print the steps and exit
@@ -38,7 +39,7 @@ USAGE
 }
 
 jar="" out="./gpucc-image" suite="bookworm" mirror="http://deb.debian.org/debian"
-backports=0 size="2G" simulate=0 port=7443 java_opts="" probe_jar="" extra="" dry_run=0
+backports=0 size="2G" simulate=0 port=7443 java_opts="" serve_extra="" probe_jar="" extra="" dry_run=0
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -51,6 +52,7 @@ while [[ $# -gt 0 ]]; do
     --simulate) simulate=1; shift ;;
     --port) port=${2:?}; shift 2 ;;
     --java-opts) java_opts=${2?}; shift 2 ;;
+    --serve-args) serve_extra=${2?}; shift 2 ;;
     --probe-jar) probe_jar=${2:?}; shift 2 ;;
     --extra-packages) extra=${2?}; shift 2 ;;
     --dry-run) dry_run=1; shift ;;
@@ -62,6 +64,10 @@ done
 [[ -n $jar ]] || { usage >&2; gpucc_die 2 "--jar is required"; }
 [[ $port =~ ^[0-9]+$ && $port -ge 1 && $port -le 65535 ]] || gpucc_die 2 "--port must be 1..65535, got '$port'"
 [[ $suite =~ ^[a-z]+$ ]] || gpucc_die 2 "--suite must be a Debian suite name, got '$suite'"
+# Both end up inside double quotes in /etc/default/gpucc: keep shell syntax out.
+for v in "$java_opts" "$serve_extra"; do
+  [[ $v != *[\"\$\`\\]* ]] || gpucc_die 2 "--java-opts / --serve-args must not contain quotes, \$, \` or \\: '$v'"
+done
 
 # Packages: the smallest set that boots with systemd, gets an address by DHCP and runs Java.
 # The NVIDIA driver is NOT installed here (it is not in Debian main and the CC-capable
@@ -73,6 +79,7 @@ cmdline="root=/dev/vda rw console=ttyS0 net.ifnames=0 panic=-1"
 
 serve_args="--listen 0.0.0.0 --port $port"
 [[ $simulate -eq 1 ]] && serve_args+=" --simulate"
+[[ -n $serve_extra ]] && serve_args+=" $serve_extra"
 
 if [[ $dry_run -eq 1 ]]; then
   echo "debootstrap --variant=minbase --include=$base_pkgs $suite ROOT $mirror"

@@ -9,6 +9,7 @@
 #
 #   deploy/tests/image-boot-test.sh [--jar PATH] [--work DIR] [--reuse] [--accel tcg|kvm]
 #                                   [--timeout SECONDS] [--allow-stub-server] [--keep]
+#                                   [--serve-args 'ARGS']
 #
 #   --jar PATH           server jar (default client/target/gpucc.jar; built with Maven if missing)
 #   --work DIR           where the image and logs go (default /tmp/gpucc-boot-test)
@@ -18,6 +19,7 @@
 #   --allow-stub-server  pass when only the probe answers (for server builds whose `serve` or
 #                        `capabilities` is not implemented yet); says PARTIAL loudly
 #   --keep               leave the VM running at the end
+#   --serve-args 'ARGS'  arguments for 'gpucc serve' after --listen/--port (default --simulate)
 #
 # GPUCC_CAPABILITIES_CMD overrides the capabilities call; the string PORT in it is replaced
 # by the forwarded port. Result lines go to stdout and to DIR/result.txt.
@@ -31,7 +33,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 jar="$repo/client/target/gpucc.jar"
 work=/tmp/gpucc-boot-test
-reuse=0 accel=tcg timeout=900 allow_stub=0 keep=0
+reuse=0 accel=tcg timeout=900 allow_stub=0 keep=0 serve_args="--simulate"
+# Not -XX:TieredStopAtLevel=1 for the server: C1-only code lacks the BigInteger intrinsics,
+# and the simulated RSA-4096 roots made at start-up then take many minutes under TCG.
+java_opts="-XX:+UseSerialGC"
 host_port=17443 probe_port=17444
 
 while [[ $# -gt 0 ]]; do
@@ -43,6 +48,7 @@ while [[ $# -gt 0 ]]; do
     --timeout) timeout=${2:?}; shift 2 ;;
     --allow-stub-server) allow_stub=1; shift ;;
     --keep) keep=1; shift ;;
+    --serve-args) serve_args=${2?}; shift 2 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) gpucc_die 2 "unknown option: $1" ;;
   esac
@@ -77,10 +83,16 @@ t_build=0
 if [[ $reuse -eq 1 && -f $img/rootfs.img && -f $img/pristine.img ]]; then
   cp --sparse=always "$img/pristine.img" "$img/rootfs.img"
   "$repo/deploy/image/replace-jar.sh" "$img" "$jar" || gpucc_die "replacing the jar failed"
+  # The service settings may differ from the build's: rewrite them the way build-image.sh does.
+  printf '# Rewritten by image-boot-test.sh --reuse\nGPUCC_SERVE_ARGS="--listen 0.0.0.0 --port 7443 %s"\nGPUCC_JAVA_OPTS="%s"\n' \
+    "$serve_args" "$java_opts" >"$work/gpucc.default"
+  debugfs -w -R "rm /etc/default/gpucc" "$img/rootfs.img" >/dev/null 2>&1
+  debugfs -w -R "write $work/gpucc.default /etc/default/gpucc" "$img/rootfs.img" >/dev/null 2>&1 \
+    || gpucc_die "rewriting /etc/default/gpucc failed"
 else
   t0=$(date +%s)
-  "$repo/deploy/image/build-image.sh" --jar "$jar" --out "$img" --simulate \
-    --probe-jar "$work/probe/probe.jar" --java-opts "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" \
+  "$repo/deploy/image/build-image.sh" --jar "$jar" --out "$img" --serve-args "$serve_args" \
+    --probe-jar "$work/probe/probe.jar" --java-opts "$java_opts" \
     || gpucc_die "image build failed"
   t_build=$(($(date +%s) - t0))
   cp --sparse=always "$img/rootfs.img" "$img/pristine.img"
@@ -145,6 +157,7 @@ grep -aq 'Started .*gpucc.service' "$work/serial.log" 2>/dev/null && unit_starte
 server_lines=$(grep -a -E 'java\[[0-9]+\]|gpucc' "$work/serial.log" 2>/dev/null | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' | tail -n 8)
 
 say "image boot test ($(date -u +%Y-%m-%dT%H:%M:%SZ), accel=$accel, $(nproc) host CPUs, load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg))"
+say "  server: gpucc serve --listen 0.0.0.0 --port 7443 $serve_args (JVM options: $java_opts)"
 say "  image build: ${t_build}s (0 = reused); kernel $(sed -n 's/^kernel=//p' "$img/MANIFEST"), openjdk $(sed -n 's/^openjdk=//p' "$img/MANIFEST")"
 say "  gpucc.service started by systemd: $unit_started; first server output on the console: ${first_server_line:-none}"
 if [[ -n $probe_answer ]]; then say "  probe (guest :7444 -> host :$probe_port) answered after ${probe_at}s: $probe_answer"

@@ -306,6 +306,12 @@ out=$("$deploy/image/build-image.sh" --out /tmp/img 2>&1)
 expect_rc "build-image: --jar is required" 2 "$?"
 out=$("$deploy/image/build-image.sh" --jar x.jar --port 0 --dry-run 2>&1)
 expect_rc "build-image: bad port refused" 2 "$?"
+# shellcheck disable=SC2016 # the literal $(...) is the point of the test
+out=$("$deploy/image/build-image.sh" --jar x.jar --serve-args '--port=1 $(reboot)' --dry-run 2>&1)
+expect_rc "build-image: shell syntax in --serve-args refused" 2 "$?"
+out=$("$deploy/image/build-image.sh" --jar x.jar --serve-args '--cpu-evidence=simulated' --dry-run 2>&1)
+expect_contains "build-image: --serve-args appended to the service" \
+  "serve --listen 0.0.0.0 --port 7443 --cpu-evidence=simulated" "$out"
 
 echo
 echo "deploy tests: $passed passed, $failed failed"
