@@ -3,7 +3,12 @@ package dev.gpucc.server;
 import dev.gpucc.server.evidence.CpuEvidenceProvider;
 import dev.gpucc.server.evidence.EvidenceProviderException;
 import dev.gpucc.server.evidence.GpuEvidenceProvider;
+import dev.gpucc.attestation.VerifyOptions;
+import dev.gpucc.attestation.gpu.GpuEvidenceVerifier;
+import dev.gpucc.proto.v1.GpuPolicy;
+import dev.gpucc.server.evidence.gpu.GpuSelfCheck;
 import dev.gpucc.server.evidence.gpu.NvmlGpuEvidenceProvider;
+import java.security.SecureRandom;
 import dev.gpucc.server.evidence.snp.SnpProviderSelector;
 import dev.gpucc.server.evidence.tdx.TdxProviderSelector;
 import dev.gpucc.server.exec.CpuExecutor;
@@ -74,24 +79,63 @@ public final class ComponentFactory {
   }
 
   static Optional<GpuEvidenceProvider> gpuProvider(String name) throws EvidenceProviderException {
+    if (name.startsWith("simulated:")) {
+      GpuEvidenceProvider sim = SimulatedProviders.gpu(simulatedGpuCount(name));
+      selfCheck(sim, true, Optional.empty());
+      return Optional.of(sim);
+    }
     switch (name) {
       case "none":
         return Optional.empty();
       case "simulated":
-        return Optional.of(SimulatedProviders.gpu());
+        GpuEvidenceProvider sim = SimulatedProviders.gpu();
+        selfCheck(sim, true, Optional.empty());
+        return Optional.of(sim);
       case "nvml":
-        return Optional.of(NvmlGpuEvidenceProvider.open());
+        return Optional.of(checkedNvml(NvmlGpuEvidenceProvider.open()));
       case "auto":
+        NvmlGpuEvidenceProvider nvml;
         try {
-          return Optional.of(NvmlGpuEvidenceProvider.open());
+          nvml = NvmlGpuEvidenceProvider.open();
         } catch (EvidenceProviderException e) {
           // No NVML or no CC-mode GPU: a CPU-only server. Jobs then carry no GPU evidence, which
           // a policy with gpu.requireGpu rejects; nothing is simulated.
           return Optional.empty();
         }
+        // A CC-mode GPU is present: its evidence must pass, or the server does not start.
+        return Optional.of(checkedNvml(nvml));
       default:
-        throw new EvidenceProviderException("unknown GPU evidence provider '" + name + "' (none, auto, nvml, simulated)");
+        throw new EvidenceProviderException("unknown GPU evidence provider '" + name
+            + "' (none, auto, nvml, simulated, simulated:N for N simulated GPUs)");
     }
+  }
+
+  private static int simulatedGpuCount(String name) throws EvidenceProviderException {
+    try {
+      int n = Integer.parseInt(name.substring("simulated:".length()));
+      if (n >= 1 && n <= 16) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EvidenceProviderException("'" + name + "': the simulated GPU count must be 1..16");
+  }
+
+  private static NvmlGpuEvidenceProvider checkedNvml(NvmlGpuEvidenceProvider nvml) throws EvidenceProviderException {
+    selfCheck(nvml, false, Optional.of(nvml::setGpusReady));
+    return nvml;
+  }
+
+  /**
+   * As NVIDIA's tools do: verify the GPUs' own evidence for a fresh nonce before they are set
+   * ready and the server accepts jobs (GpuSelfCheck sets them not-ready on failure).
+   */
+  private static void selfCheck(GpuEvidenceProvider provider, boolean simulated,
+      Optional<GpuSelfCheck.ReadyState> ready) throws EvidenceProviderException {
+    VerifyOptions options = VerifyOptions.builder().allowSimulatedAcknowledgingNoHardwareProtection(simulated).build();
+    new GpuSelfCheck(new GpuEvidenceVerifier(options), GpuPolicy.getDefaultInstance(), new SecureRandom())
+        .run(provider, ready);
   }
 
   static List<JobExecutor> executors(String name, List<String> notes) throws ServerSetupException {

@@ -34,7 +34,11 @@ public final class SimulatedProviders {
   }
 
   static GpuEvidenceProvider gpu() {
-    return new SimulatedGpuProvider(Nvidia.INSTANCE, 1);
+    return gpu(1);
+  }
+
+  static GpuEvidenceProvider gpu(int count) {
+    return new SimulatedGpuProvider(Nvidia.INSTANCE, count);
   }
 
   /** Roots of the simulated providers in use (empty for real providers), for clients to pin. */

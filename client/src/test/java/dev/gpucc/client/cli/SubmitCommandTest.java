@@ -146,11 +146,11 @@ class SubmitCommandTest {
   }
 
   @Test
-  void defaultRunner_isNotWiredYet() {
+  void defaultRunner_needsATarget() {
     CommandLine cl = new CommandLine(new SubmitCommand());
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(new GpuccCli.ErrorHandler());
     assertThat(cl.execute("reduce-sum", "--generate", "--size", "4")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("not wired in this build yet");
+    assertThat(err.toString()).contains("--target HOST:PORT is required");
   }
 }
