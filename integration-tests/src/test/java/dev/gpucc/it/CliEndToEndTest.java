@@ -81,9 +81,14 @@ class CliEndToEndTest {
           outDir.resolve("output-0.bin").toString());
       assertThat(v.code()).as(v.out()).isZero();
 
+      Run json = gpucc("submit", "reduce-sum", "--generate", "--size", "16", "--seed", "1", "--json",
+          "--target", "127.0.0.1:" + s.port(), "--policy", policy.toString());
+      assertThat(json.code()).as(json.out() + json.err()).isZero();
+      assertThat(json.out()).contains("\"kernel\": \"reduce-sum\"").contains("\"sha256\"").contains("\"hex\"");
+
       Run strict = gpucc("submit", "vector-add", "--generate", "--size", "16", "--target", "127.0.0.1:" + s.port());
       assertThat(strict.code()).isEqualTo(1);
-      assertThat(s.count("SubmitJob")).isEqualTo(1);
+      assertThat(s.count("SubmitJob")).isEqualTo(2);
     }
   }
 

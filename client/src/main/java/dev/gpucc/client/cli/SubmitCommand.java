@@ -86,6 +86,8 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin TargetOptions target = new TargetOptions();
 
+  @Option(names = "--json", description = "print the outcome and outputs as JSON") boolean json;
+
   @Option(names = "--receipt", paramLabel = "FILE", description = "save the verified receipt (gpucc verify receipt)")
   Path receiptFile;
 
@@ -110,6 +112,11 @@ public final class SubmitCommand implements Callable<Integer> {
     JobRunner r = localCpu ? new LocalCpuJobRunner() : runner;
     JobRunner.JobOutcome outcome = r.run(built, inputs);
     PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      SubmitOutputs.emitJson(built, outcome, outputDir, out);
+      out.flush();
+      return ExitCodes.OK;
+    }
     outcome.notes().forEach(out::println);
     out.println("executor: " + outcome.executor().getKind() + " " + outcome.executor().getDevice());
     SubmitOutputs.emit(built, outcome.outputs(), outputDir, out);

@@ -33,6 +33,36 @@ final class SubmitOutputs {
     }
   }
 
+  /**
+   * --json: {"kernel", "executor", "notes", "outputs": [{"index", "bytes", "sha256", "hex" | "file"}]}.
+   * Outputs are written in full (hex) unless saved to --output-dir.
+   */
+  static void emitJson(JobSpec spec, JobRunner.JobOutcome outcome, Path dir, PrintWriter out) throws UsageException {
+    if (dir != null) {
+      SubmitCommand.save(dir, outcome.outputs(), new PrintWriter(java.io.Writer.nullWriter()));
+    }
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("kernel", spec.getKernel());
+    m.put("executor", outcome.executor().getKind() + " " + outcome.executor().getDevice());
+    m.put("notes", outcome.notes());
+    java.util.List<java.util.Map<String, Object>> outs = new java.util.ArrayList<>();
+    for (int i = 0; i < outcome.outputs().size(); i++) {
+      byte[] o = outcome.outputs().get(i);
+      java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+      e.put("index", i);
+      e.put("bytes", o.length);
+      e.put("sha256", Hex.encode(sha256(o)));
+      if (dir != null) {
+        e.put("file", dir.resolve("output-" + i + ".bin").toString());
+      } else {
+        e.put("hex", Hex.encode(o));
+      }
+      outs.add(e);
+    }
+    m.put("outputs", outs);
+    out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m));
+  }
+
   static String preview(JobSpec spec, byte[] o) {
     switch (spec.getKernel()) {
       case "prime-multiply" -> {
