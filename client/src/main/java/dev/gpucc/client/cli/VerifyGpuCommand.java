@@ -9,14 +9,8 @@ import dev.gpucc.attestation.gpu.GpuEvidenceVerifier;
 import dev.gpucc.attestation.gpu.rim.DirectoryRimFetcher;
 import dev.gpucc.attestation.gpu.rim.FetchingRimProvider;
 import dev.gpucc.attestation.gpu.rim.RimProvider;
-import dev.gpucc.attestation.policy.Policies;
-import dev.gpucc.attestation.policy.PolicyFormatException;
 import dev.gpucc.proto.v1.GpuEvidence;
 import dev.gpucc.proto.v1.Policy;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,26 +102,10 @@ public final class VerifyGpuCommand implements Callable<Integer> {
     GpuEvidence e = GpuEvidenceFiles.fromBytes(index, spdm, chain);
     Verdict.Builder out = Verdict.builder();
     new GpuEvidenceVerifier(options, sources).verify(e, expected, policy.getGpu(), out);
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-      code = VerdictPrinter.print(out.build(), json, ps);
-    }
-    spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
-    spec.commandLine().getOut().flush();
-    return code;
+    return VerdictPrinter.print(out.build(), json, spec.commandLine().getOut());
   }
 
   private Policy loadPolicy() throws UsageException {
-    if (policyFile == null) {
-      return Policies.secureDefault();
-    }
-    try {
-      return Policies.load(policyFile);
-    } catch (IOException e) {
-      throw new UsageException("--policy: cannot read " + policyFile + ": " + e.getMessage());
-    } catch (PolicyFormatException e) {
-      throw new UsageException("--policy: " + e.getMessage());
-    }
+    return TargetOptions.loadPolicy(policyFile);
   }
 }

@@ -5,16 +5,11 @@ import dev.gpucc.attestation.EvidenceFiles;
 import dev.gpucc.attestation.EvidenceFormatException;
 import dev.gpucc.attestation.Verdict;
 import dev.gpucc.attestation.VerifyOptions;
-import dev.gpucc.attestation.policy.Policies;
-import dev.gpucc.attestation.policy.PolicyFormatException;
 import dev.gpucc.attestation.snp.SnpEvidenceVerifier;
 import dev.gpucc.attestation.snp.abi.CertTable;
 import dev.gpucc.attestation.snp.abi.SnpReport;
 import dev.gpucc.attestation.snp.verify.SnpCertificates;
 import dev.gpucc.proto.v1.Policy;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
@@ -105,17 +100,7 @@ public final class VerifySnpCommand implements Callable<Integer> {
   }
 
   private Policy loadPolicy() throws UsageException {
-    if (policyFile == null) {
-      return Policies.secureDefault();
-    }
-    CliSupport.readFile(policyFile, "--policy");
-    try {
-      return Policies.load(policyFile);
-    } catch (java.io.IOException e) {
-      throw new UsageException("--policy: cannot read " + policyFile + ": " + e.getMessage());
-    } catch (PolicyFormatException e) {
-      throw new UsageException("--policy: " + e.getMessage());
-    }
+    return TargetOptions.loadPolicy(policyFile);
   }
 
   /** Null when the certificate table itself is malformed (a rejection, recorded in out). */
@@ -166,13 +151,6 @@ public final class VerifySnpCommand implements Callable<Integer> {
   }
 
   private int print(Verdict verdict) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-      code = VerdictPrinter.print(verdict, json, ps);
-    }
-    spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
-    spec.commandLine().getOut().flush();
-    return code;
+    return VerdictPrinter.print(verdict, json, spec.commandLine().getOut());
   }
 }

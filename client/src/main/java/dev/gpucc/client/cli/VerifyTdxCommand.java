@@ -5,17 +5,11 @@ import dev.gpucc.attestation.EvidenceFiles;
 import dev.gpucc.attestation.EvidenceFormatException;
 import dev.gpucc.attestation.Verdict;
 import dev.gpucc.attestation.VerifyOptions;
-import dev.gpucc.attestation.policy.Policies;
-import dev.gpucc.attestation.policy.PolicyFormatException;
 import dev.gpucc.attestation.tdx.TdxEvidenceVerifier;
 import dev.gpucc.attestation.tdx.collateral.CollateralInputs;
 import dev.gpucc.proto.v1.Policy;
 import dev.gpucc.proto.v1.TdxCollateral;
 import dev.gpucc.proto.v1.TdxEvidence;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,26 +86,10 @@ public final class VerifyTdxCommand implements Callable<Integer> {
         .simulatedRootSha256(new HashSet<>(policy.getSimulatedRootSha256List()))
         .build();
     new TdxEvidenceVerifier(options).verify(evidence.build(), expected, policy.getTdx(), out);
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-      code = VerdictPrinter.print(out.build(), json, ps);
-    }
-    spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
-    spec.commandLine().getOut().flush();
-    return code;
+    return VerdictPrinter.print(out.build(), json, spec.commandLine().getOut());
   }
 
   private Policy loadPolicy() throws UsageException {
-    if (policyFile == null) {
-      return Policies.secureDefault();
-    }
-    try {
-      return Policies.load(policyFile);
-    } catch (IOException e) {
-      throw new UsageException("--policy: cannot read " + policyFile + ": " + e.getMessage());
-    } catch (PolicyFormatException e) {
-      throw new UsageException("--policy " + policyFile + ": " + e.getMessage());
-    }
+    return TargetOptions.loadPolicy(policyFile);
   }
 }
