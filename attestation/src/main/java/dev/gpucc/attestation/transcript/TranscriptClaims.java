@@ -14,8 +14,10 @@ final class TranscriptClaims {
     out.claim("job.id", t.getJobId());
     out.claim("job.kernel", t.getKernelName() + "@" + t.getKernelVersion());
     out.claim("job.kernel_digest", Hex.encode(t.getKernelDigest().toByteArray()));
-    String executor = t.getExecutor().getKind() == ExecutorKind.EXECUTOR_KIND_CUDA ? "GPU (CUDA)" : "CPU";
-    out.claim("job.executor", executor + " " + t.getExecutor().getDevice());
+    boolean gpu = t.getExecutor().getKind() == ExecutorKind.EXECUTOR_KIND_CUDA;
+    out.claim("job.executor", gpu
+        ? "GPU (CUDA) " + t.getExecutor().getDevice()
+        : "CPU (Java reference implementation; no GPU computed this job)");
     out.claim("job.server_version", t.getServerVersion());
     out.claim("job.completed_at", Instant.ofEpochMilli(t.getCompletedAtUnixMs()).toString());
   }

@@ -53,6 +53,14 @@ public final class VerifySnpCommand implements Callable<Integer> {
       description = "Extended-report certificate table (SNP_GET_EXT_REPORT / configfs-tsm auxblob).")
   Path certTable;
 
+  @Option(names = "--vcek-cache", paramLabel = "DIR",
+      description = "VCEK cache directory (as written by the KDS fetcher); used when no --vcek or table VCEK is given.")
+  Path vcekCache;
+
+  @Option(names = "--fetch-vcek-from-amd",
+      description = "Allow fetching a missing VCEK from AMD's key server (network; cached in --vcek-cache if given).")
+  boolean fetchVcek;
+
   @Option(names = "--crl", paramLabel = "FILE", description = "AMD KDS CRL (DER or PEM); repeatable.")
   List<Path> crls = new ArrayList<>();
 
@@ -91,6 +99,7 @@ public final class VerifySnpCommand implements Callable<Integer> {
       out.reject(e.code(), e.getMessage());
       return print(out.build());
     }
+    parsedReport = parsed;
     SnpCertificates certs = certificates(parsed.signerInfo().signingKey(), out);
     if (certs == null) {
       return print(out.build());
@@ -98,6 +107,8 @@ public final class VerifySnpCommand implements Callable<Integer> {
     new SnpEvidenceVerifier(options).verify(parsed, certs, readCrls(), expected, policy.getSnp(), out);
     return print(out.build());
   }
+
+  private SnpReport parsedReport;
 
   private Policy loadPolicy() throws UsageException {
     return TargetOptions.loadPolicy(policyFile);
@@ -119,9 +130,12 @@ public final class VerifySnpCommand implements Callable<Integer> {
       }
     }
     Optional<X509Certificate> vek = vcek != null ? Optional.of(readCerts(vcek, "--vcek").get(0)) : fromTable.vek();
+    if (vek.isEmpty() && (vcekCache != null || fetchVcek)) {
+      vek = VcekLookup.find(parsedReport, vcekCache, fetchVcek);
+    }
     if (vek.isEmpty()) {
-      throw new UsageException("no VCEK/VLEK certificate: pass --vcek FILE, or --cert-table FILE with a"
-          + " table that contains one (gpucc does not fetch from AMD KDS implicitly)");
+      throw new UsageException("no VCEK/VLEK certificate: pass --vcek FILE, --cert-table FILE with a table that"
+          + " contains one, --vcek-cache DIR holding it, or --fetch-vcek-from-amd (gpucc never fetches implicitly)");
     }
     List<X509Certificate> chainCerts = new ArrayList<>(fromTable.chain());
     if (chain != null) {

@@ -54,21 +54,12 @@ public final class HttpVcekFetcher implements VcekFetcher {
   @Override
   public X509Certificate fetchVcek(SnpProductLine line, byte[] chipId, TcbVersion reportedTcb)
       throws KdsException {
-    URI uri;
-    try {
-      uri = urls.vcek(line, chipId, reportedTcb);
-    } catch (IllegalArgumentException e) {
-      throw new KdsException(e.getMessage(), e);
+    URI uri = vcekUri(line, chipId, reportedTcb);
+    Optional<X509Certificate> hit = cachedVcek(line, chipId, reportedTcb);
+    if (hit.isPresent()) {
+      return hit.get();
     }
-    Optional<Path> cached = cacheDir.map(d -> d.resolve(Hex.encode(Digests.sha256(
-        uri.toString().getBytes(StandardCharsets.UTF_8))) + ".der"));
-    if (cached.isPresent() && Files.isRegularFile(cached.get())) {
-      try {
-        return CertificateFiles.parseOne(Files.readAllBytes(cached.get()));
-      } catch (IOException | CertificateException e) {
-        // A damaged cache entry is refetched below.
-      }
-    }
+    Optional<Path> cached = cacheFile(uri);
     byte[] body = get(uri);
     X509Certificate cert;
     try {
@@ -80,6 +71,35 @@ public final class HttpVcekFetcher implements VcekFetcher {
       store(cached.get(), body);
     }
     return cert;
+  }
+
+  /**
+   * The VCEK from the on-disk cache only, never from the network (offline verification). Empty
+   * when there is no cache, no entry, or a damaged entry.
+   */
+  public Optional<X509Certificate> cachedVcek(SnpProductLine line, byte[] chipId, TcbVersion reportedTcb)
+      throws KdsException {
+    Optional<Path> cached = cacheFile(vcekUri(line, chipId, reportedTcb));
+    if (cached.isPresent() && Files.isRegularFile(cached.get())) {
+      try {
+        return Optional.of(CertificateFiles.parseOne(Files.readAllBytes(cached.get())));
+      } catch (IOException | CertificateException e) {
+        return Optional.empty(); // a damaged entry counts as a miss and is refetched
+      }
+    }
+    return Optional.empty();
+  }
+
+  private URI vcekUri(SnpProductLine line, byte[] chipId, TcbVersion reportedTcb) throws KdsException {
+    try {
+      return urls.vcek(line, chipId, reportedTcb);
+    } catch (IllegalArgumentException e) {
+      throw new KdsException(e.getMessage(), e);
+    }
+  }
+
+  private Optional<Path> cacheFile(URI uri) {
+    return cacheDir.map(d -> d.resolve(Hex.encode(Digests.sha256(uri.toString().getBytes(StandardCharsets.UTF_8))) + ".der"));
   }
 
   @Override
