@@ -15,6 +15,17 @@ import java.util.Optional;
 final class VcekLookup {
   private VcekLookup() {}
 
+  /** The product line's cached KDS CRLs (VCEK and VLEK hierarchies), offline; empty when unknown. */
+  static java.util.List<java.security.cert.X509CRL> cachedCrls(SnpReport report, Path cacheDir) {
+    java.util.List<java.security.cert.X509CRL> out = new java.util.ArrayList<>();
+    report.productLineFromCpuid().ifPresent(line -> {
+      HttpVcekFetcher f = HttpVcekFetcher.builder().cacheDir(cacheDir).build();
+      f.cachedCrl(line, false).ifPresent(out::add);
+      f.cachedCrl(line, true).ifPresent(out::add);
+    });
+    return out;
+  }
+
   static Optional<X509Certificate> find(SnpReport report, Path cacheDir, boolean allowNetwork) throws CliFailure, UsageException {
     if (report.chipIdMasked()) {
       throw new UsageException("the report's CHIP_ID is masked: its VCEK cannot be looked up; pass --vcek or --cert-table");

@@ -161,6 +161,9 @@ public final class VerifySnpCommand implements Callable<Integer> {
         throw new UsageException("--crl: " + p + " is not a DER or PEM CRL: " + e.getMessage());
       }
     }
+    if (out.isEmpty() && vcekCache != null && parsedReport != null) {
+      out.addAll(VcekLookup.cachedCrls(parsedReport, vcekCache));
+    }
     return out;
   }
 

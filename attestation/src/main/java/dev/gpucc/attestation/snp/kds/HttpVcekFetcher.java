@@ -105,11 +105,31 @@ public final class HttpVcekFetcher implements VcekFetcher {
   @Override
   public X509CRL fetchCrl(SnpProductLine line, boolean vlek) throws KdsException {
     URI uri = urls.crl(line, vlek);
+    byte[] body = get(uri);
+    X509CRL crl;
     try {
-      return CertificateFiles.parseCrl(get(uri));
+      crl = CertificateFiles.parseCrl(body);
     } catch (CRLException | RuntimeException e) {
       throw new KdsException("KDS " + uri + " returned no CRL", e);
     }
+    cacheFile(uri).ifPresent(f -> store(f, body));
+    return crl;
+  }
+
+  /**
+   * The product line's CRL from the on-disk cache only (offline), whatever its age: the verifier
+   * applies a CRL only when it is signed by the ARK and current at the verification instant.
+   */
+  public Optional<X509CRL> cachedCrl(SnpProductLine line, boolean vlek) {
+    Optional<Path> f = cacheFile(urls.crl(line, vlek));
+    if (f.isPresent() && Files.isRegularFile(f.get())) {
+      try {
+        return Optional.of(CertificateFiles.parseCrl(Files.readAllBytes(f.get())));
+      } catch (IOException | CRLException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   private static void store(Path file, byte[] body) {
