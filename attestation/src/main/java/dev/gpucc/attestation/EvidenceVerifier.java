@@ -1,6 +1,7 @@
 package dev.gpucc.attestation;
 
 import dev.gpucc.attestation.gpu.GpuEvidenceVerifier;
+import dev.gpucc.attestation.gpu.validate.GpuPolicyValidator;
 import dev.gpucc.attestation.snp.SnpEvidenceVerifier;
 import dev.gpucc.attestation.tdx.TdxEvidenceVerifier;
 import dev.gpucc.proto.v1.Evidence;
@@ -68,14 +69,8 @@ public final class EvidenceVerifier {
   private void verifyGpus(
       List<GpuEvidence> gpus, IntFunction<byte[]> expectedNonce, GpuPolicy policy, Verdict.Builder out) {
     out.claim("gpu.count", gpus.size());
-    if (policy.getRequireGpu() && gpus.isEmpty()) {
-      out.reject("GPU_EVIDENCE_MISSING", "the policy requires GPU evidence (gpu.requireGpu) and none was provided");
-    }
-    if (policy.getGpuCount() != 0 && policy.getGpuCount() != gpus.size()) {
-      out.reject(
-          "GPU_COUNT",
-          "gpu.gpuCount: expected " + policy.getGpuCount() + " GPUs, evidence covers " + gpus.size());
-    }
+    // The count rules (require_gpu, gpu_count, distinct indices) live with the GPU policy.
+    GpuPolicyValidator.validateCount(gpus, policy).forEach(out::reject);
     GpuEvidenceVerifier verifier = new GpuEvidenceVerifier(options);
     for (int i = 0; i < gpus.size(); i++) {
       GpuEvidence g = gpus.get(i);

@@ -33,7 +33,7 @@ class MultiGpuTest {
       Receipt threeGpus = r.toBuilder().setEvidence(r.getEvidence().toBuilder().removeGpus(3)).build();
       SavedReceipt saved = o.receipt().toBuilder().setReceipt(threeGpus).build();
       Verdict v = ReceiptRejectionTest.verify(saved, ReceiptRejectionTest.expectations(saved), policy);
-      assertThat(v.reasons()).extracting(Reason::code).contains("TRANSCRIPT_GPU_EVIDENCE_MISMATCH", "GPU_COUNT");
+      assertThat(v.reasons()).extracting(Reason::code).contains("TRANSCRIPT_GPU_EVIDENCE_MISMATCH", "GPU_POLICY_GPU_COUNT");
 
       byte[] spdm = r.getEvidence().getGpus(2).getSpdm().toByteArray();
       spdm[107] ^= 1;
