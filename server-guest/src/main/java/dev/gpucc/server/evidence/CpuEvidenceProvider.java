@@ -24,4 +24,15 @@ public interface CpuEvidenceProvider {
    * @return an Evidence builder with its cpu field (snp or tdx) set
    */
   Evidence.Builder collect(byte[] reportData) throws EvidenceProviderException;
+
+  /** SEV-SNP REPORT_DATA and TDX REPORTDATA are exactly this long (configfs-tsm requires it too). */
+  int REPORT_DATA_BYTES = 64;
+
+  /** The check every provider makes before touching a device: exactly 64 bytes of report data. */
+  static void requireReportData(String provider, byte[] reportData) throws EvidenceProviderException {
+    if (reportData == null || reportData.length != REPORT_DATA_BYTES) {
+      throw new EvidenceProviderException(provider + ": report data must be exactly " + REPORT_DATA_BYTES
+          + " bytes, got " + (reportData == null ? "null" : reportData.length));
+    }
+  }
 }

@@ -3,19 +3,16 @@ package dev.gpucc.server.evidence.snp;
 import dev.gpucc.attestation.Digests;
 import dev.gpucc.attestation.EvidenceFormatException;
 import dev.gpucc.attestation.snp.abi.SnpReport;
+import dev.gpucc.server.evidence.CpuEvidenceProvider;
 import dev.gpucc.server.evidence.EvidenceProviderException;
 
 /** Checks shared by the SNP providers. */
 final class SnpProviders {
-  static final int REPORT_DATA_SIZE = 64;
 
   private SnpProviders() {}
 
   static void checkReportData(byte[] reportData) throws EvidenceProviderException {
-    if (reportData == null || reportData.length != REPORT_DATA_SIZE) {
-      throw new EvidenceProviderException("SNP report data must be exactly 64 bytes, got "
-          + (reportData == null ? "null" : reportData.length));
-    }
+    CpuEvidenceProvider.requireReportData("SEV-SNP", reportData);
   }
 
   /**

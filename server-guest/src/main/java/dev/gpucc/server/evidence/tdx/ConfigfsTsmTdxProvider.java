@@ -60,9 +60,7 @@ public final class ConfigfsTsmTdxProvider implements CpuEvidenceProvider {
 
   @Override
   public Evidence.Builder collect(byte[] reportData) throws EvidenceProviderException {
-    if (reportData == null || reportData.length != 64) {
-      throw new EvidenceProviderException("configfs-tsm: report data must be exactly 64 bytes");
-    }
+    CpuEvidenceProvider.requireReportData("configfs-tsm", reportData);
     if (!isSupported()) {
       throw new EvidenceProviderException("configfs-tsm: " + root + " does not exist (configfs not mounted"
           + " or no TSM provider; needs Linux >= 6.7 in a TDX guest)");

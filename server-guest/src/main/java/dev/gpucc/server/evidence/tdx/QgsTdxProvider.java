@@ -51,9 +51,7 @@ public final class QgsTdxProvider implements CpuEvidenceProvider {
 
   @Override
   public Evidence.Builder collect(byte[] reportData) throws EvidenceProviderException {
-    if (reportData == null || reportData.length != 64) {
-      throw new EvidenceProviderException("QGS: report data must be exactly 64 bytes");
-    }
+    CpuEvidenceProvider.requireReportData("QGS", reportData);
     byte[] report = reports.tdReport(reportData);
     try (ByteChannel ch = connector.connect()) {
       byte[] quote = QgsClient.getQuote(ch, report);

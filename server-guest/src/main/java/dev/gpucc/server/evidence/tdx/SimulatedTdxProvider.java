@@ -49,9 +49,7 @@ public final class SimulatedTdxProvider implements CpuEvidenceProvider {
 
   @Override
   public Evidence.Builder collect(byte[] reportData) throws EvidenceProviderException {
-    if (reportData == null || reportData.length != 64) {
-      throw new EvidenceProviderException("simulated TDX: report data must be exactly 64 bytes");
-    }
+    CpuEvidenceProvider.requireReportData("simulated TDX", reportData);
     try {
       return Evidence.newBuilder().setTdx(authority.attest(reportData).toBuilder().setProvider(name()));
     } catch (GeneralSecurityException e) {
