@@ -37,6 +37,18 @@ public final class CliSupport {
     }
   }
 
+  /**
+   * Verification options for the verify commands: the instant is --at when given, else the
+   * policy's verificationTime, else now; simulated roots as the policy says.
+   */
+  public static dev.gpucc.attestation.VerifyOptions verifyOptions(dev.gpucc.proto.v1.Policy policy, String at)
+      throws UsageException {
+    Instant instant = at != null ? parseInstant(at, "--at")
+        : policy.getVerificationTime().isEmpty() ? Instant.now()
+        : parseInstant(policy.getVerificationTime(), "policy verificationTime");
+    return dev.gpucc.attestation.EvidenceVerifier.optionsFor(policy, instant).toBuilder().at(instant).build();
+  }
+
   public static byte[] parseHex(String text, int length, String flag) throws UsageException {
     try {
       return Hex.decode(text, length, flag);

@@ -72,12 +72,7 @@ public final class VerifyGpuCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Policy policy = loadPolicy();
-    String when = at != null ? at : (policy.getVerificationTime().isEmpty() ? null : policy.getVerificationTime());
-    VerifyOptions options = VerifyOptions.builder()
-        .at(CliSupport.parseInstant(when, "--at"))
-        .allowSimulatedAcknowledgingNoHardwareProtection(policy.getAllowSimulated())
-        .simulatedRootSha256(java.util.Set.copyOf(policy.getSimulatedRootSha256List()))
-        .build();
+    VerifyOptions options = CliSupport.verifyOptions(policy, at);
     byte[] spdm = EvidenceFiles.binaryOrHex(CliSupport.readFile(evidence, "--evidence"));
     byte[] chain = CliSupport.readFile(certs, "--certs");
     Optional<byte[]> expected =

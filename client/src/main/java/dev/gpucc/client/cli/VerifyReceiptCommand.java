@@ -1,7 +1,6 @@
 package dev.gpucc.client.cli;
 
 import dev.gpucc.attestation.Digests;
-import dev.gpucc.attestation.EvidenceVerifier;
 import dev.gpucc.attestation.Hex;
 import dev.gpucc.attestation.Verdict;
 import dev.gpucc.attestation.transcript.JobExpectations;
@@ -10,7 +9,6 @@ import dev.gpucc.attestation.transcript.TranscriptDigests;
 import dev.gpucc.proto.v1.Policy;
 import dev.gpucc.proto.v1.SavedReceipt;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +45,6 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SavedReceipt saved = ReceiptFiles.read(file);
     Policy policy = TargetOptions.loadPolicy(policyFile);
-    Instant when = CliSupport.parseInstant(at, "--at");
     byte[] outputDigest = saved.getOutputDigest().toByteArray();
     List<String> outputProblems = new ArrayList<>();
     if (!outputs.isEmpty()) {
@@ -70,7 +67,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         Optional.of(saved.getObservedTlsPublicKeySha256().toByteArray()),
         Optional.empty(),
         saved.getSessionClientNonce().isEmpty() ? Optional.empty() : Optional.of(saved.getSessionClientNonce().toByteArray()));
-    Verdict v = new ReceiptVerifier(EvidenceVerifier.optionsFor(policy, when), policy).verify(saved.getReceipt(), expected);
+    Verdict v = new ReceiptVerifier(CliSupport.verifyOptions(policy, at), policy).verify(saved.getReceipt(), expected);
     if (!outputProblems.isEmpty()) {
       Verdict.Builder b = Verdict.builder().rejectAll(v.reasons()).simulated(v.simulated());
       v.claims().forEach(b::claim);

@@ -15,7 +15,6 @@ import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,16 +80,9 @@ public final class VerifySnpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     byte[] reportBytes = EvidenceFiles.binaryOrHex(CliSupport.readFile(report, "--report"));
     Policy policy = loadPolicy();
-    Instant instant = at != null ? CliSupport.parseInstant(at, "--at")
-        : policy.getVerificationTime().isEmpty() ? Instant.now()
-        : CliSupport.parseInstant(policy.getVerificationTime(), "policy verification_time");
     Optional<byte[]> expected = reportData == null ? Optional.empty()
         : Optional.of(CliSupport.parseHex(reportData, 64, "--report-data"));
-    VerifyOptions options = VerifyOptions.builder()
-        .at(instant)
-        .allowSimulatedAcknowledgingNoHardwareProtection(policy.getAllowSimulated())
-        .simulatedRootSha256(java.util.Set.copyOf(policy.getSimulatedRootSha256List()))
-        .build();
+    VerifyOptions options = CliSupport.verifyOptions(policy, at);
     Verdict.Builder out = Verdict.builder();
     SnpReport parsed;
     try {

@@ -11,9 +11,7 @@ import dev.gpucc.proto.v1.Policy;
 import dev.gpucc.proto.v1.TdxCollateral;
 import dev.gpucc.proto.v1.TdxEvidence;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -63,8 +61,6 @@ public final class VerifyTdxCommand implements Callable<Integer> {
     Policy policy = loadPolicy();
     Optional<byte[]> expected = reportData == null
         ? Optional.empty() : Optional.of(CliSupport.parseHex(reportData, 64, "--report-data"));
-    String when = at != null ? at : policy.getVerificationTime().isEmpty() ? null : policy.getVerificationTime();
-    Instant instant = CliSupport.parseInstant(when, at != null ? "--at" : "verification_time");
     byte[] quoteBytes = EvidenceFiles.binaryOrHex(CliSupport.readFile(quote, "--quote"));
     TdxEvidence.Builder evidence = TdxEvidence.newBuilder().setQuote(ByteString.copyFrom(quoteBytes));
     Verdict.Builder out = Verdict.builder();
@@ -80,11 +76,7 @@ public final class VerifyTdxCommand implements Callable<Integer> {
       }
       evidence.setCollateral(c);
     }
-    VerifyOptions options = VerifyOptions.builder()
-        .at(instant)
-        .allowSimulatedAcknowledgingNoHardwareProtection(policy.getAllowSimulated())
-        .simulatedRootSha256(new HashSet<>(policy.getSimulatedRootSha256List()))
-        .build();
+    VerifyOptions options = CliSupport.verifyOptions(policy, at);
     new TdxEvidenceVerifier(options).verify(evidence.build(), expected, policy.getTdx(), out);
     return VerdictPrinter.print(out.build(), json, spec.commandLine().getOut());
   }
